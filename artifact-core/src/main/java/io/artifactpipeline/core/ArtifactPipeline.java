@@ -1,0 +1,192 @@
+package io.artifactpipeline.core;
+
+import io.artifactpipeline.core.cascade.ArtifactWriter;
+import io.artifactpipeline.core.cascade.CascadeRunner;
+import io.artifactpipeline.core.cascade.GenerationWorker;
+import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
+import io.artifactpipeline.core.memory.InMemoryStore;
+import io.artifactpipeline.core.memory.InMemoryUsageLedger;
+import io.artifactpipeline.core.port.ArtifactEvents;
+import io.artifactpipeline.core.port.ArtifactStore;
+import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.IdSource;
+import io.artifactpipeline.core.port.LanguageModel;
+import io.artifactpipeline.core.port.ProjectStore;
+import io.artifactpipeline.core.port.UsageLedger;
+import io.artifactpipeline.core.usecase.AnnotateArtifact;
+import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.EditArtifact;
+import io.artifactpipeline.core.usecase.GetArtifact;
+import io.artifactpipeline.core.usecase.GetArtifactStatus;
+import io.artifactpipeline.core.usecase.GetGeneration;
+import io.artifactpipeline.core.usecase.GetProject;
+import io.artifactpipeline.core.usecase.GetRevision;
+import io.artifactpipeline.core.usecase.ListProjectArtifacts;
+import io.artifactpipeline.core.usecase.ListProjects;
+import io.artifactpipeline.core.usecase.ListRevisions;
+import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import io.artifactpipeline.core.usecase.StartGeneration;
+import io.artifactpipeline.core.usecase.TokenBudget;
+import io.artifactpipeline.core.usecase.WatchProject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole core assembled from its driven ports: every use case, and a worker that runs queued
+ * generations. Whatever port the builder is not given is the in-memory one, so
+ * {@code ArtifactPipeline.builder().model(m).build()} is a complete pipeline with no database.
+ */
+public final class ArtifactPipeline implements AutoCloseable {
+    private final CreateProject createProject;
+    private final ListProjects listProjects;
+    private final GetProject getProject;
+    private final StartGeneration startGeneration;
+    private final RegenerateArtifact regenerateArtifact;
+    private final EditArtifact editArtifact;
+    private final AnnotateArtifact annotateArtifact;
+    private final GetArtifact getArtifact;
+    private final GetArtifactStatus getArtifactStatus;
+    private final ListProjectArtifacts listProjectArtifacts;
+    private final GetGeneration getGeneration;
+    private final ListRevisions listRevisions;
+    private final GetRevision getRevision;
+    private final WatchProject watchProject;
+    private final CascadeRunner cascadeRunner;
+    private final GenerationWorker worker;
+    private final TokenBudget tokenBudget;
+    private final ExecutorService ownExecutor;
+
+    private ArtifactPipeline(Builder b) {
+        Objects.requireNonNull(b.model, "a language model is required");
+        tokenBudget = new TokenBudget(b.usage, b.clock, b.estimatedTokensPerCall);
+        createProject = new CreateProject(b.projects, b.clock, b.ids);
+        listProjects = new ListProjects(b.projects);
+        getProject = new GetProject(b.projects);
+        startGeneration = new StartGeneration(b.projects, b.artifacts, b.queue, tokenBudget, b.events, b.clock, b.ids);
+        regenerateArtifact = new RegenerateArtifact(b.artifacts, b.queue, tokenBudget, b.events, b.clock, b.ids);
+        editArtifact = new EditArtifact(b.artifacts, b.events, b.clock);
+        annotateArtifact = new AnnotateArtifact(b.artifacts, b.events, b.clock, b.ids);
+        getArtifact = new GetArtifact(b.artifacts);
+        getArtifactStatus = new GetArtifactStatus(b.artifacts);
+        listProjectArtifacts = new ListProjectArtifacts(b.artifacts);
+        getGeneration = new GetGeneration(b.queue);
+        listRevisions = new ListRevisions(b.artifacts);
+        getRevision = new GetRevision(b.artifacts);
+        watchProject = new WatchProject(b.projects, b.events);
+        ownExecutor = b.executor == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
+        Executor executor = b.executor == null ? ownExecutor : b.executor;
+        cascadeRunner = new CascadeRunner(b.projects, b.artifacts, b.queue, new ArtifactWriter(b.model, tokenBudget),
+                b.events, b.clock, executor);
+        worker = new GenerationWorker(b.queue, cascadeRunner, b.clock, b.workerId, b.leaseLength);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CreateProject createProject() { return createProject; }
+
+    public ListProjects listProjects() { return listProjects; }
+
+    public GetProject getProject() { return getProject; }
+
+    public StartGeneration startGeneration() { return startGeneration; }
+
+    public RegenerateArtifact regenerateArtifact() { return regenerateArtifact; }
+
+    public EditArtifact editArtifact() { return editArtifact; }
+
+    public AnnotateArtifact annotateArtifact() { return annotateArtifact; }
+
+    public GetArtifact getArtifact() { return getArtifact; }
+
+    public GetArtifactStatus getArtifactStatus() { return getArtifactStatus; }
+
+    public ListProjectArtifacts listProjectArtifacts() { return listProjectArtifacts; }
+
+    public GetGeneration getGeneration() { return getGeneration; }
+
+    public ListRevisions listRevisions() { return listRevisions; }
+
+    public GetRevision getRevision() { return getRevision; }
+
+    public WatchProject watchProject() { return watchProject; }
+
+    public TokenBudget tokenBudget() { return tokenBudget; }
+
+    /** Runs one claimed generation; what background workers call. */
+    public CascadeRunner cascadeRunner() { return cascadeRunner; }
+
+    /** Runs queued generations in the caller's thread: {@code worker().drain()}. */
+    public GenerationWorker worker() { return worker; }
+
+    @Override
+    public void close() {
+        if (ownExecutor != null) {
+            ownExecutor.close();
+        }
+    }
+
+    /** Assembles a pipeline; every port left unset is the in-memory one. */
+    public static final class Builder {
+        private final InMemoryStore memory = new InMemoryStore();
+        private ProjectStore projects = memory;
+        private ArtifactStore artifacts = memory;
+        private GenerationQueue queue = memory;
+        private UsageLedger usage = new InMemoryUsageLedger();
+        private ArtifactEvents events = new InMemoryArtifactEvents();
+        private LanguageModel model;
+        private Clock clock = Clock.systemUTC();
+        private IdSource ids = IdSource.random();
+        private Executor executor;
+        private String workerId = "worker-" + UUID.randomUUID();
+        private Duration leaseLength = Duration.ofSeconds(30);
+        private long estimatedTokensPerCall = TokenBudget.DEFAULT_ESTIMATE_PER_CALL;
+
+        private Builder() {
+        }
+
+        /** Projects, artifacts and the queue from one store, as a database adapter provides them. */
+        public <S extends ProjectStore & ArtifactStore & GenerationQueue> Builder store(S store) {
+            this.projects = store;
+            this.artifacts = store;
+            this.queue = store;
+            return this;
+        }
+
+        public Builder projects(ProjectStore projects) { this.projects = projects; return this; }
+
+        public Builder artifacts(ArtifactStore artifacts) { this.artifacts = artifacts; return this; }
+
+        public Builder queue(GenerationQueue queue) { this.queue = queue; return this; }
+
+        public Builder usage(UsageLedger usage) { this.usage = usage; return this; }
+
+        public Builder events(ArtifactEvents events) { this.events = events; return this; }
+
+        public Builder model(LanguageModel model) { this.model = model; return this; }
+
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+
+        public Builder ids(IdSource ids) { this.ids = ids; return this; }
+
+        /** Where the cascade runs artifacts in parallel; virtual threads by default. */
+        public Builder executor(Executor executor) { this.executor = executor; return this; }
+
+        public Builder workerId(String workerId) { this.workerId = workerId; return this; }
+
+        public Builder leaseLength(Duration leaseLength) { this.leaseLength = leaseLength; return this; }
+
+        public Builder estimatedTokensPerCall(long tokens) { this.estimatedTokensPerCall = tokens; return this; }
+
+        public ArtifactPipeline build() {
+            return new ArtifactPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.artifactpipeline.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One planning document of a project, with the rules for changing it. Instances are immutable values:
+ * every rule returns a new artifact. Content nodes are treated as read-only once inside an artifact;
+ * the rules copy before they change anything.
+ *
+ * @param versionNumber 0 until first written, 1 after the first generation, +1 per regeneration
+ * @param rowVersion    bumped by the store on every change; the basis of ETags and optimistic locking
+ */
+public record Artifact(ArtifactId id, ProjectId projectId, ArtifactType type, int versionNumber,
+                       ObjectNode currentContent, ObjectNode previousContent, List<String> editedSections,
+                       List<Annotation> annotations, ArtifactStatus status, ArtifactError error, int schemaVersion,
+                       Instant createdAt, Instant updatedAt, long rowVersion) {
+
+    public Artifact {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(currentContent, "currentContent");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        editedSections = List.copyOf(editedSections);
+        annotations = List.copyOf(annotations);
+        if (status == ArtifactStatus.FAILED && error == null) {
+            throw new IllegalArgumentException("a failed artifact needs its error");
+        }
+    }
+
+    /** A new artifact about to be written for the first time: empty content, already generating. */
+    public static Artifact awaitingFirstGeneration(ArtifactId id, ProjectId projectId, ArtifactType type,
+                                                   int schemaVersion, Instant now) {
+        return new Artifact(id, projectId, type, 0, JsonNodeFactory.instance.objectNode(), null, List.of(),
+                List.of(), ArtifactStatus.GENERATING, null, schemaVersion, now, now, 0);
+    }
+
+    public boolean hasUserEdits() {
+        return !editedSections.isEmpty();
+    }
+
+    public boolean hasContent() {
+        return versionNumber > 0;
+    }
+
+    public boolean isGenerating() {
+        return status == ArtifactStatus.GENERATING;
+    }
+
+    /** What a regeneration without force would throw away, if anything. */
+    public Optional<List<String>> editsAtRisk() {
+        return hasUserEdits() ? Optional.of(editedSections) : Optional.empty();
+    }
+
+    public Artifact markedGenerating(Instant now) {
+        return new Artifact(id, projectId, type, versionNumber, currentContent, previousContent, editedSections,
+                annotations, ArtifactStatus.GENERATING, null, schemaVersion, createdAt, now, rowVersion);
+    }
+
+    public Artifact failed(ArtifactError reason, Instant now) {
+        return new Artifact(id, projectId, type, versionNumber, currentContent, previousContent, editedSections,
+                annotations, ArtifactStatus.FAILED, reason, schemaVersion, createdAt, now, rowVersion);
+    }
+
+    /**
+     * The model wrote new content: the first write is version 1; a later one keeps the old content as
+     * previous, bumps the version and clears the edits it overwrote.
+     */
+    public Artifact withGeneratedContent(ObjectNode content, int writtenSchemaVersion, Instant now) {
+        boolean first = !hasContent();
+        return new Artifact(id, projectId, type, versionNumber + 1, content, first ? previousContent : currentContent,
+                List.of(), annotations, ArtifactStatus.IDLE, null, writtenSchemaVersion, createdAt, now, rowVersion);
+    }
+
+    /** The revision recording content this artifact just received from the model. */
+    public Revision generatedRevision() {
+        RevisionSource source = versionNumber == 1 ? RevisionSource.GENERATED : RevisionSource.REGENERATED;
+        return new Revision(id, 0, versionNumber, source, Revision.MODEL_ACTOR, updatedAt, topLevelKeys(currentContent),
+                currentContent);
+    }
+
+    /**
+     * A founder replaced one section, or one value inside it. The path has been validated against the
+     * schema; this only applies it and records the edit.
+     */
+    public Artifact withEdit(SectionPath path, JsonNode value, Instant now) {
+        ObjectNode edited = currentContent.deepCopy();
+        path.write(edited, value.deepCopy());
+        List<String> sections = new ArrayList<>(editedSections);
+        if (!sections.contains(path.section())) {
+            sections.add(path.section());
+        }
+        return new Artifact(id, projectId, type, versionNumber, edited, previousContent, sections, annotations,
+                status, error, schemaVersion, createdAt, now, rowVersion);
+    }
+
+    public Revision editRevision(UserId editor, SectionPath path) {
+        return new Revision(id, 0, versionNumber, RevisionSource.EDITED, editor.value(), updatedAt,
+                List.of(path.section()), currentContent);
+    }
+
+    public Artifact withAnnotation(Annotation annotation) {
+        List<Annotation> all = new ArrayList<>(annotations);
+        all.add(annotation);
+        return new Artifact(id, projectId, type, versionNumber, currentContent, previousContent, editedSections, all,
+                status, error, schemaVersion, createdAt, annotation.createdAt(), rowVersion);
+    }
+
+    /** The same artifact as the store saved it, under its new row version. */
+    public Artifact withRowVersion(long newRowVersion) {
+        return new Artifact(id, projectId, type, versionNumber, currentContent, previousContent, editedSections,
+                annotations, status, error, schemaVersion, createdAt, updatedAt, newRowVersion);
+    }
+
+    private static List<String> topLevelKeys(ObjectNode content) {
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
+            keys.add(names.next());
+        }
+        return keys;
+    }
+}

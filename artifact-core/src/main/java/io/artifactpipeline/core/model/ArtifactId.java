@@ -1,0 +1,19 @@
+package io.artifactpipeline.core.model;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record ArtifactId(UUID value) {
+    public ArtifactId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static ArtifactId parse(String text) {
+        return new ArtifactId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.artifactpipeline.core.port;
+
+import io.artifactpipeline.core.model.ProjectId;
+
+import java.util.function.Consumer;
+
+/**
+ * The live feed of artifact changes. Publishing happens after the change is stored; an adapter
+ * shared by several servers delivers a change to subscribers on all of them.
+ */
+public interface ArtifactEvents {
+
+    void publish(ArtifactChange change);
+
+    /** Calls the listener for each change of the project's artifacts until the subscription is closed. */
+    Subscription subscribe(ProjectId projectId, Consumer<ArtifactChange> listener);
+
+    /** Ends a subscription; idempotent. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

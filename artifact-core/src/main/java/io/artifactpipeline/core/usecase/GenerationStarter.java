@@ -1,0 +1,60 @@
+package io.artifactpipeline.core.usecase;
+
+import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationItem;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.port.ArtifactChange;
+import io.artifactpipeline.core.port.ArtifactEvents;
+import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.IdSource;
+
+import java.time.Clock;
+import java.util.List;
+
+/** What starting and regenerating share: the conflict check, the budget check, the atomic enqueue. */
+final class GenerationStarter {
+    private final GenerationQueue queue;
+    private final TokenBudget budget;
+    private final ArtifactEvents events;
+    private final Clock clock;
+    private final IdSource ids;
+
+    GenerationStarter(GenerationQueue queue, TokenBudget budget, ArtifactEvents events, Clock clock, IdSource ids) {
+        this.queue = queue;
+        this.budget = budget;
+        this.events = events;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    void refuseIfBusy(Actor actor, ProjectId projectId) {
+        queue.findActive(actor.userId(), projectId).ifPresent(active -> {
+            throw new GenerationConflictException(active.id());
+        });
+    }
+
+    /** Queues a generation of the given artifacts (already marked generating) and tells watchers. */
+    Generation enqueue(Actor actor, ProjectId projectId, List<Artifact> targets, String instructions) {
+        budget.ensureAffordable(actor.userId(), actor.tier(), targets.size());
+        List<GenerationItem> items = targets.stream()
+                .map(artifact -> GenerationItem.pending(artifact.type(), artifact.id()))
+                .toList();
+        Generation generation = Generation.queued(new GenerationId(ids.next()), projectId, actor, instructions, items,
+                clock.instant());
+        Generation queued = queue.enqueue(generation, targets);
+        targets.forEach(artifact -> events.publish(ArtifactChange.of(artifact, ArtifactChange.Kind.STATUS_CHANGED)));
+        return queued;
+    }
+
+    IdSource ids() {
+        return ids;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,62 @@
+package io.artifactpipeline.core.usecase;
+
+import io.artifactpipeline.core.error.InvalidInputException;
+import io.artifactpipeline.core.schema.Violation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The onboarding data for a new project, checked on construction.
+ *
+ * @param name optional; defaults to the first 50 characters of the idea
+ */
+public record NewProject(String name, String idea, Map<String, String> answers) {
+    public static final int MAX_IDEA_LENGTH = 10_000;
+    public static final int MAX_ANSWERS = 50;
+    public static final int MAX_ANSWER_LENGTH = 5_000;
+    public static final int MAX_QUESTION_LENGTH = 1_000;
+    public static final int MAX_NAME_LENGTH = 200;
+    private static final int DEFAULT_NAME_LENGTH = 50;
+
+    public NewProject {
+        answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        List<Violation> violations = violations(name, idea, answers);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (name == null || name.isBlank()) {
+            String trimmed = idea.strip();
+            name = trimmed.substring(0, Math.min(DEFAULT_NAME_LENGTH, trimmed.length())).strip();
+        }
+    }
+
+    private static List<Violation> violations(String name, String idea, Map<String, String> answers) {
+        List<Violation> violations = new ArrayList<>();
+        if (idea == null || idea.isBlank()) {
+            violations.add(new Violation("idea", "is required"));
+        } else if (idea.length() > MAX_IDEA_LENGTH) {
+            violations.add(new Violation("idea", "allows at most " + MAX_IDEA_LENGTH + " characters"));
+        }
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            violations.add(new Violation("name", "allows at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        if (answers.size() > MAX_ANSWERS) {
+            violations.add(new Violation("answers", "allows at most " + MAX_ANSWERS + " entries"));
+        }
+        answers.forEach((question, answer) -> {
+            if (question.isBlank() || question.length() > MAX_QUESTION_LENGTH) {
+                violations.add(new Violation("answers", "each question must be 1.." + MAX_QUESTION_LENGTH + " characters"));
+            }
+            if (answer == null) {
+                violations.add(new Violation("answers/" + question, "must be a string"));
+            } else if (answer.length() > MAX_ANSWER_LENGTH) {
+                violations.add(new Violation("answers/" + question, "allows at most " + MAX_ANSWER_LENGTH + " characters"));
+            }
+        });
+        return violations;
+    }
+}

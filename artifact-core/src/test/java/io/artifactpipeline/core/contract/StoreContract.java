@@ -1,0 +1,457 @@
+package io.artifactpipeline.core.contract;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.error.ArtifactBusyException;
+import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.LeaseLostException;
+import io.artifactpipeline.core.error.NotFoundException;
+import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.Annotation;
+import io.artifactpipeline.core.model.AnnotationId;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactStatus;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationItem;
+import io.artifactpipeline.core.model.GenerationState;
+import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.RevisionSource;
+import io.artifactpipeline.core.model.SectionPath;
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.model.UserId;
+import io.artifactpipeline.core.testing.SampleContent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every adapter of the project, artifact, queue and usage ports must do. An adapter's test
+ * extends this class and returns its stores over an empty database from {@link #openStores()}.
+ * Time is passed explicitly, so lease expiry is tested without waiting.
+ */
+public abstract class StoreContract {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    protected ContractStores stores;
+    private Instant now;
+    private final UserId alice = new UserId("alice-" + UUID.randomUUID());
+    private final UserId mallory = new UserId("mallory-" + UUID.randomUUID());
+
+    /** The adapter's stores over an empty database. */
+    protected abstract ContractStores openStores();
+
+    @BeforeEach
+    void open() {
+        stores = openStores();
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // --- projects
+
+    @Test
+    void projectIsFoundByItsOwnerOnly() {
+        Project project = newProject(alice);
+        assertThat(stores.projects().find(alice, project.id())).contains(project);
+        assertThat(stores.projects().find(mallory, project.id())).isEmpty();
+        assertThat(stores.projects().find(alice, new ProjectId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void projectsAreListedNewestFirstAndOnlyTheOwners() {
+        Project older = newProject(alice);
+        now = now.plusSeconds(1);
+        Project newer = newProject(alice);
+        newProject(mallory);
+        assertThat(stores.projects().list(alice)).extracting(Project::id).containsExactly(newer.id(), older.id());
+    }
+
+    @Test
+    void answersKeepTheirOrder() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 10; i > 0; i--) {
+            answers.put("question " + i, "answer " + i);
+        }
+        Project project = stores.projects().create(new Project(new ProjectId(UUID.randomUUID()), alice, "n", "idea",
+                answers, now));
+        assertThat(stores.projects().find(alice, project.id()).orElseThrow().answers().keySet())
+                .containsExactlyElementsOf(answers.keySet());
+    }
+
+    // --- enqueue and isolation
+
+    @Test
+    void enqueueCreatesArtifactsThatOnlyTheOwnerSees() {
+        Project project = newProject(alice);
+        Generation generation = enqueueAll(project);
+        List<Artifact> listed = stores.artifacts().listByProject(alice, project.id());
+        assertThat(listed).extracting(Artifact::type).containsExactlyElementsOf(ArtifactType.inGenerationOrder());
+        assertThat(listed).allMatch(a -> a.status() == ArtifactStatus.GENERATING && a.versionNumber() == 0);
+        assertThat(stores.artifacts().listByProject(mallory, project.id())).isEmpty();
+        ArtifactId brief = listed.getFirst().id();
+        assertThat(stores.artifacts().find(alice, brief)).isPresent();
+        assertThat(stores.artifacts().find(mallory, brief)).isEmpty();
+        assertThat(stores.queue().find(alice, generation.id())).get()
+                .satisfies(g -> assertThat(g.state()).isEqualTo(GenerationState.QUEUED));
+        assertThat(stores.queue().find(mallory, generation.id())).isEmpty();
+        assertThat(stores.queue().findActive(alice, project.id())).get().extracting(Generation::id).isEqualTo(generation.id());
+        assertThat(stores.queue().findActive(mallory, project.id())).isEmpty();
+    }
+
+    @Test
+    void secondGenerationOfAProjectIsRefusedWhileOneIsActive() {
+        Project project = newProject(alice);
+        Generation first = enqueueAll(project);
+        Artifact brief = artifact(project, ArtifactType.BRIEF);
+        Generation second = generationOf(project, List.of(brief));
+        assertThatThrownBy(() -> stores.queue().enqueue(second, List.of(brief)))
+                .isInstanceOfSatisfying(GenerationConflictException.class,
+                        e -> assertThat(e.activeGeneration()).isEqualTo(first.id()));
+        assertThat(stores.queue().find(alice, second.id())).isEmpty();
+    }
+
+    @Test
+    void aFinishedGenerationNoLongerBlocksTheProject() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        for (Artifact artifact : stores.artifacts().listByProject(alice, project.id())) {
+            write(claim, artifact);
+        }
+        Generation finished = stores.queue().finish(claim.lease(), now);
+        assertThat(finished.state()).isEqualTo(GenerationState.SUCCEEDED);
+        assertThat(finished.finishedAt()).isNotNull();
+        assertThat(stores.queue().findActive(alice, project.id())).isEmpty();
+
+        Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
+        Generation again = stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        assertThat(stores.queue().findActive(alice, project.id())).get().extracting(Generation::id).isEqualTo(again.id());
+    }
+
+    @Test
+    void enqueueWithAStaleArtifactChangesNothing() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        Artifact brief = write(claim, artifact(project, ArtifactType.BRIEF));
+        stores.queue().finish(claim.lease(), now);
+        Artifact staleCopy = brief.withRowVersion(brief.rowVersion() - 1).markedGenerating(now);
+        Generation generation = generationOf(project, List.of(staleCopy));
+        assertThatThrownBy(() -> stores.queue().enqueue(generation, List.of(staleCopy)))
+                .isInstanceOf(StaleArtifactException.class);
+        assertThat(stores.queue().find(alice, generation.id())).isEmpty();
+        assertThat(artifact(project, ArtifactType.BRIEF).status()).isEqualTo(ArtifactStatus.IDLE);
+    }
+
+    // --- claiming and leases
+
+    @Test
+    void aQueuedGenerationIsClaimedOnceWhileItsLeaseHolds() {
+        Project project = newProject(alice);
+        Generation generation = enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        assertThat(claim.generation().id()).isEqualTo(generation.id());
+        assertThat(claim.generation().state()).isEqualTo(GenerationState.RUNNING);
+        assertThat(claim.generation().startedAt()).isNotNull();
+        assertThat(claim.lease().workerId()).isEqualTo("w1");
+        assertThat(claim.generation().items()).hasSize(5).allMatch(i -> !i.isFinished());
+        assertThat(stores.queue().claimNext("w2", now.plusSeconds(10), LEASE)).isEmpty();
+        assertThat(stores.queue().find(alice, generation.id()).orElseThrow().state()).isEqualTo(GenerationState.RUNNING);
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverAndTheOldHolderCanNoLongerWrite() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration first = claim("w1");
+        Artifact brief = write(first, artifact(project, ArtifactType.BRIEF));
+
+        now = now.plus(LEASE).plusSeconds(1);
+        ClaimedGeneration second = claim("w2");
+        assertThat(second.lease().fencingToken()).isGreaterThan(first.lease().fencingToken());
+        assertThat(second.generation().item(ArtifactType.BRIEF).orElseThrow().status())
+                .isEqualTo(GenerationItem.Status.SUCCEEDED);
+
+        Artifact scope = artifact(project, ArtifactType.MVP_SCOPE);
+        Artifact written = scope.withGeneratedContent(SampleContent.full(ArtifactType.MVP_SCOPE), 1, now);
+        assertThatThrownBy(() -> stores.queue().recordWritten(first.lease(), written, written.generatedRevision(), now))
+                .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> stores.queue().recordFailed(first.lease(), scope.failed(failure(), now), now))
+                .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> stores.queue().finish(first.lease(), now)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> stores.queue().renew(first.lease(), now, LEASE)).isInstanceOf(LeaseLostException.class);
+        assertThat(artifact(project, ArtifactType.MVP_SCOPE).status()).isEqualTo(ArtifactStatus.GENERATING);
+        assertThat(artifact(project, ArtifactType.BRIEF).versionNumber()).isEqualTo(brief.versionNumber());
+    }
+
+    @Test
+    void aWorkerCannotWriteAfterItsLeaseExpiredEvenIfNobodyTookOver() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        Artifact brief = artifact(project, ArtifactType.BRIEF);
+        Instant late = now.plus(LEASE).plusSeconds(1);
+        Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, late);
+        assertThatThrownBy(() -> stores.queue().recordWritten(claim.lease(), written, written.generatedRevision(), late))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(artifact(project, ArtifactType.BRIEF).versionNumber()).isZero();
+    }
+
+    @Test
+    void renewingKeepsTheLeaseAlive() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        var renewed = stores.queue().renew(claim.lease(), now.plusSeconds(20), LEASE);
+        assertThat(renewed.expiresAt()).isAfter(claim.lease().expiresAt());
+        assertThat(stores.queue().claimNext("w2", now.plusSeconds(40), LEASE)).isEmpty();
+        write(claim, artifact(project, ArtifactType.BRIEF), now.plusSeconds(40));
+    }
+
+    @Test
+    void aReleasedGenerationCanBeClaimedAtOnce() {
+        Project project = newProject(alice);
+        Generation generation = enqueueAll(project);
+        ClaimedGeneration first = claim("w1");
+        stores.queue().release(first.lease());
+        ClaimedGeneration second = claim("w2");
+        assertThat(second.generation().id()).isEqualTo(generation.id());
+        assertThat(second.lease().fencingToken()).isGreaterThan(first.lease().fencingToken());
+    }
+
+    @Test
+    void nothingToClaimOnAnEmptyQueue() {
+        assertThat(stores.queue().claimNext("w1", now, LEASE)).isEmpty();
+    }
+
+    // --- worker writes
+
+    @Test
+    void writtenContentIsStoredWithItsRevisionAndItem() {
+        Project project = newProject(alice);
+        Generation generation = enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        Artifact saved = write(claim, artifact(project, ArtifactType.BRIEF));
+
+        Artifact found = artifact(project, ArtifactType.BRIEF);
+        assertThat(found.versionNumber()).isEqualTo(1);
+        assertThat(found.status()).isEqualTo(ArtifactStatus.IDLE);
+        assertThat(found.currentContent()).isEqualTo(SampleContent.full(ArtifactType.BRIEF));
+        assertThat(found.previousContent()).isNull();
+        assertThat(found.rowVersion()).isEqualTo(saved.rowVersion());
+        assertThat(stores.artifacts().revisions(alice, found.id())).singleElement().satisfies(r -> {
+            assertThat(r.number()).isEqualTo(1);
+            assertThat(r.source()).isEqualTo(RevisionSource.GENERATED);
+            assertThat(r.actor()).isEqualTo("model");
+            assertThat(r.content()).isEqualTo(SampleContent.full(ArtifactType.BRIEF));
+        });
+        assertThat(stores.artifacts().revisions(mallory, found.id())).isEmpty();
+        assertThat(stores.artifacts().revision(alice, found.id(), 1)).isPresent();
+        assertThat(stores.artifacts().revision(mallory, found.id(), 1)).isEmpty();
+        assertThat(stores.artifacts().revision(alice, found.id(), 2)).isEmpty();
+        assertThat(stores.queue().find(alice, generation.id()).orElseThrow().item(ArtifactType.BRIEF).orElseThrow().status())
+                .isEqualTo(GenerationItem.Status.SUCCEEDED);
+    }
+
+    @Test
+    void annotationsAddedDuringGenerationSurviveTheWrite() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        Artifact brief = artifact(project, ArtifactType.BRIEF);
+        stores.artifacts().addAnnotation(alice, brief.id(), annotation("problem_statement", "check this"));
+        write(claim, brief);
+        assertThat(artifact(project, ArtifactType.BRIEF).annotations()).extracting(Annotation::note).containsExactly("check this");
+    }
+
+    @Test
+    void failuresAreStoredAndConcludeTheGeneration() {
+        Project project = newProject(alice);
+        Generation generation = enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        List<Artifact> artifacts = stores.artifacts().listByProject(alice, project.id());
+        write(claim, artifacts.get(0));
+        for (Artifact artifact : artifacts.subList(1, 5)) {
+            stores.queue().recordFailed(claim.lease(), artifact.failed(failure(), now), now);
+        }
+        Artifact failed = artifact(project, ArtifactType.RISK_LOG);
+        assertThat(failed.status()).isEqualTo(ArtifactStatus.FAILED);
+        assertThat(failed.error()).isEqualTo(failure());
+        Generation finished = stores.queue().finish(claim.lease(), now);
+        assertThat(finished.state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
+        assertThat(stores.queue().find(alice, generation.id()).orElseThrow().item(ArtifactType.RISK_LOG).orElseThrow().error())
+                .isEqualTo(failure());
+    }
+
+    @Test
+    void aRegenerationKeepsThePreviousContentAndNumbersRevisionsOnward() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        write(claim, artifact(project, ArtifactType.BRIEF));
+        stores.queue().finish(claim.lease(), now);
+
+        Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
+        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        ClaimedGeneration again = claim("w1");
+        ObjectNode newer = SampleContent.full(ArtifactType.BRIEF).put("target_user", "Chains");
+        Artifact rewritten = artifact(project, ArtifactType.BRIEF).withGeneratedContent(newer, 1, now);
+        stores.queue().recordWritten(again.lease(), rewritten, rewritten.generatedRevision(), now);
+
+        Artifact found = artifact(project, ArtifactType.BRIEF);
+        assertThat(found.versionNumber()).isEqualTo(2);
+        assertThat(found.previousContent()).isEqualTo(SampleContent.full(ArtifactType.BRIEF));
+        assertThat(stores.artifacts().revisions(alice, found.id())).extracting(r -> r.number() + ":" + r.source())
+                .containsExactly("2:REGENERATED", "1:GENERATED");
+    }
+
+    // --- founders' changes
+
+    @Test
+    void anEditLandsWithItsRevisionAndBumpsTheRowVersion() {
+        Artifact brief = generatedBrief();
+        Artifact edited = brief.withEdit(SectionPath.parse("target_user"), instance.textNode("Cafés"), now);
+        Artifact saved = stores.artifacts().saveEdit(edited, brief.rowVersion(), edited.editRevision(alice, SectionPath.parse("target_user")));
+        assertThat(saved.rowVersion()).isGreaterThan(brief.rowVersion());
+        Artifact found = stores.artifacts().find(alice, brief.id()).orElseThrow();
+        assertThat(found.currentContent().get("target_user").asText()).isEqualTo("Cafés");
+        assertThat(found.editedSections()).containsExactly("target_user");
+        assertThat(found.hasUserEdits()).isTrue();
+        assertThat(found.versionNumber()).isEqualTo(1);
+        assertThat(stores.artifacts().revisions(alice, brief.id())).first().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(RevisionSource.EDITED);
+            assertThat(r.actor()).isEqualTo(alice.value());
+            assertThat(r.sections()).containsExactly("target_user");
+            assertThat(r.content().get("target_user").asText()).isEqualTo("Cafés");
+        });
+    }
+
+    @Test
+    void aStaleEditIsRefusedAndChangesNothing() {
+        Artifact brief = generatedBrief();
+        SectionPath path = SectionPath.parse("target_user");
+        Artifact first = brief.withEdit(path, instance.textNode("First"), now);
+        stores.artifacts().saveEdit(first, brief.rowVersion(), first.editRevision(alice, path));
+        Artifact second = brief.withEdit(path, instance.textNode("Second"), now);
+        assertThatThrownBy(() -> stores.artifacts().saveEdit(second, brief.rowVersion(), second.editRevision(alice, path)))
+                .isInstanceOf(StaleArtifactException.class);
+        assertThat(stores.artifacts().find(alice, brief.id()).orElseThrow().currentContent().get("target_user").asText())
+                .isEqualTo("First");
+        assertThat(stores.artifacts().revisions(alice, brief.id())).hasSize(2);
+    }
+
+    @Test
+    void anEditDuringGenerationIsRefused() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        Artifact generating = artifact(project, ArtifactType.BRIEF);
+        SectionPath path = SectionPath.parse("target_user");
+        Artifact edited = generating.withEdit(path, instance.textNode("x"), now);
+        assertThatThrownBy(() -> stores.artifacts().saveEdit(edited, generating.rowVersion(), edited.editRevision(alice, path)))
+                .isInstanceOf(ArtifactBusyException.class);
+    }
+
+    @Test
+    void annotationsAppendForTheOwnerOnly() {
+        Artifact brief = generatedBrief();
+        Artifact once = stores.artifacts().addAnnotation(alice, brief.id(), annotation("target_user", "one"));
+        Artifact twice = stores.artifacts().addAnnotation(alice, brief.id(), annotation("problem_statement", "two"));
+        assertThat(twice.annotations()).extracting(Annotation::note).containsExactly("one", "two");
+        assertThat(twice.rowVersion()).isGreaterThan(once.rowVersion());
+        assertThat(stores.artifacts().find(alice, brief.id()).orElseThrow().annotations())
+                .extracting(Annotation::sectionId).containsExactly("target_user", "problem_statement");
+        assertThatThrownBy(() -> stores.artifacts().addAnnotation(mallory, brief.id(), annotation("target_user", "x")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    // --- usage
+
+    @Test
+    void usageAddsUpPerUserAndDay() {
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        stores.usage().record(alice, today, TokenUsage.of(100, 50));
+        stores.usage().record(alice, today, new TokenUsage(10, 5, 3, 2));
+        stores.usage().record(alice, today.plusDays(1), TokenUsage.of(7, 0));
+        stores.usage().record(mallory, today, TokenUsage.of(1_000, 0));
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(170);
+        assertThat(stores.usage().tokensUsed(alice, today.plusDays(1))).isEqualTo(7);
+        assertThat(stores.usage().tokensUsed(alice, today.minusDays(1))).isZero();
+    }
+
+    // --- helpers
+
+    private Project newProject(UserId owner) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("Who pays?", "Bakery owners");
+        answers.put("Why now?", "Energy prices");
+        return stores.projects().create(new Project(new ProjectId(UUID.randomUUID()), owner, "Bakery forecasts",
+                "Forecast bread demand for small bakeries", answers, now));
+    }
+
+    private Generation enqueueAll(Project project) {
+        List<Artifact> artifacts = ArtifactType.inGenerationOrder().stream()
+                .map(type -> Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), type, 1, now))
+                .toList();
+        return stores.queue().enqueue(generationOf(project, artifacts), artifacts);
+    }
+
+    private Generation generationOf(Project project, List<Artifact> artifacts) {
+        List<GenerationItem> items = artifacts.stream().map(a -> GenerationItem.pending(a.type(), a.id())).toList();
+        return Generation.queued(new GenerationId(UUID.randomUUID()), project.id(), new Actor(project.owner(), Tier.CTO_SCALE),
+                null, items, now);
+    }
+
+    private ClaimedGeneration claim(String worker) {
+        return stores.queue().claimNext(worker, now, LEASE).orElseThrow(() -> new AssertionError("nothing claimed"));
+    }
+
+    private Artifact write(ClaimedGeneration claim, Artifact artifact) {
+        return write(claim, artifact, now);
+    }
+
+    private Artifact write(ClaimedGeneration claim, Artifact artifact, Instant at) {
+        Artifact written = artifact.withGeneratedContent(SampleContent.full(artifact.type()), 1, at);
+        return stores.queue().recordWritten(claim.lease(), written, written.generatedRevision(), at);
+    }
+
+    private Artifact artifact(Project project, ArtifactType type) {
+        return stores.artifacts().listByProject(project.owner(), project.id()).stream()
+                .filter(a -> a.type() == type).findFirst().orElseThrow();
+    }
+
+    private Artifact generatedBrief() {
+        Project project = newProject(alice);
+        Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), ArtifactType.BRIEF, 1, now);
+        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        ClaimedGeneration claim = claim("w1");
+        write(claim, brief);
+        stores.queue().finish(claim.lease(), now);
+        return artifact(project, ArtifactType.BRIEF);
+    }
+
+    private Annotation annotation(String section, String note) {
+        return new Annotation(new AnnotationId(UUID.randomUUID()), section, note, now);
+    }
+
+    private static ArtifactError failure() {
+        return new ArtifactError("model_timeout", "the model did not answer in time");
+    }
+}

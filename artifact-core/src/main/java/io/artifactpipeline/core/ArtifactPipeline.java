@@ -3,6 +3,9 @@ package io.artifactpipeline.core;
 import io.artifactpipeline.core.cascade.ArtifactWriter;
 import io.artifactpipeline.core.cascade.CascadeRunner;
 import io.artifactpipeline.core.cascade.GenerationWorker;
+import io.artifactpipeline.core.cascade.GenerationWorkerPool;
+import io.artifactpipeline.core.cascade.QueueSignal;
+import io.artifactpipeline.core.cascade.SignallingQueue;
 import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
 import io.artifactpipeline.core.memory.InMemoryStore;
 import io.artifactpipeline.core.memory.InMemoryUsageLedger;
@@ -33,9 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The whole core assembled from its driven ports: every use case, and a worker that runs queued
@@ -60,30 +60,35 @@ public final class ArtifactPipeline implements AutoCloseable {
     private final CascadeRunner cascadeRunner;
     private final GenerationWorker worker;
     private final TokenBudget tokenBudget;
-    private final ExecutorService ownExecutor;
+    private final QueueSignal queued = new QueueSignal();
+    private final GenerationQueue queue;
+    private final Clock clock;
+    private final String workerId;
+    private GenerationWorkerPool pool;
 
     private ArtifactPipeline(Builder b) {
         Objects.requireNonNull(b.model, "a language model is required");
+        queue = new SignallingQueue(b.queue, queued);
+        clock = b.clock;
+        workerId = b.workerId;
         tokenBudget = new TokenBudget(b.usage, b.clock, b.estimatedTokensPerCall);
         createProject = new CreateProject(b.projects, b.clock, b.ids);
         listProjects = new ListProjects(b.projects);
         getProject = new GetProject(b.projects);
-        startGeneration = new StartGeneration(b.projects, b.artifacts, b.queue, tokenBudget, b.events, b.clock, b.ids);
-        regenerateArtifact = new RegenerateArtifact(b.artifacts, b.queue, tokenBudget, b.events, b.clock, b.ids);
+        startGeneration = new StartGeneration(b.projects, b.artifacts, queue, tokenBudget, b.events, b.clock, b.ids);
+        regenerateArtifact = new RegenerateArtifact(b.artifacts, queue, tokenBudget, b.events, b.clock, b.ids);
         editArtifact = new EditArtifact(b.artifacts, b.events, b.clock);
         annotateArtifact = new AnnotateArtifact(b.artifacts, b.events, b.clock, b.ids);
         getArtifact = new GetArtifact(b.artifacts);
         getArtifactStatus = new GetArtifactStatus(b.artifacts);
         listProjectArtifacts = new ListProjectArtifacts(b.artifacts);
-        getGeneration = new GetGeneration(b.queue);
+        getGeneration = new GetGeneration(queue);
         listRevisions = new ListRevisions(b.artifacts);
         getRevision = new GetRevision(b.artifacts);
         watchProject = new WatchProject(b.projects, b.events);
-        ownExecutor = b.executor == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
-        Executor executor = b.executor == null ? ownExecutor : b.executor;
-        cascadeRunner = new CascadeRunner(b.projects, b.artifacts, b.queue, new ArtifactWriter(b.model, tokenBudget),
-                b.events, b.clock, executor);
-        worker = new GenerationWorker(b.queue, cascadeRunner, b.clock, b.workerId, b.leaseLength);
+        cascadeRunner = new CascadeRunner(b.projects, b.artifacts, queue, new ArtifactWriter(b.model, tokenBudget),
+                b.events, b.clock);
+        worker = new GenerationWorker(queue, cascadeRunner, b.clock, b.workerId, b.leaseLength);
     }
 
     public static Builder builder() {
@@ -126,10 +131,21 @@ public final class ArtifactPipeline implements AutoCloseable {
     /** Runs queued generations in the caller's thread: {@code worker().drain()}. */
     public GenerationWorker worker() { return worker; }
 
+    /**
+     * Starts running queued generations in the background (virtual threads), as a server does.
+     * Closing the pipeline shuts the workers down gracefully.
+     */
+    public synchronized GenerationWorkerPool startWorkers(GenerationWorkerPool.Settings settings) {
+        if (pool == null) {
+            pool = new GenerationWorkerPool(queue, cascadeRunner, clock, workerId, settings, queued).start();
+        }
+        return pool;
+    }
+
     @Override
-    public void close() {
-        if (ownExecutor != null) {
-            ownExecutor.close();
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
         }
     }
 
@@ -144,7 +160,6 @@ public final class ArtifactPipeline implements AutoCloseable {
         private LanguageModel model;
         private Clock clock = Clock.systemUTC();
         private IdSource ids = IdSource.random();
-        private Executor executor;
         private String workerId = "worker-" + UUID.randomUUID();
         private Duration leaseLength = Duration.ofSeconds(30);
         private long estimatedTokensPerCall = TokenBudget.DEFAULT_ESTIMATE_PER_CALL;
@@ -175,9 +190,6 @@ public final class ArtifactPipeline implements AutoCloseable {
         public Builder clock(Clock clock) { this.clock = clock; return this; }
 
         public Builder ids(IdSource ids) { this.ids = ids; return this; }
-
-        /** Where the cascade runs artifacts in parallel; virtual threads by default. */
-        public Builder executor(Executor executor) { this.executor = executor; return this; }
 
         public Builder workerId(String workerId) { this.workerId = workerId; return this; }
 

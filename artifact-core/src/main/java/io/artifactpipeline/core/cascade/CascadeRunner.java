@@ -20,9 +20,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,17 +40,15 @@ public final class CascadeRunner {
     private final ArtifactWriter writer;
     private final ArtifactEvents events;
     private final Clock clock;
-    private final Executor executor;
 
     public CascadeRunner(ProjectStore projects, ArtifactStore artifacts, GenerationQueue queue, ArtifactWriter writer,
-                         ArtifactEvents events, Clock clock, Executor executor) {
+                         ArtifactEvents events, Clock clock) {
         this.projects = projects;
         this.artifacts = artifacts;
         this.queue = queue;
         this.writer = writer;
         this.events = events;
         this.clock = clock;
-        this.executor = executor;
     }
 
     /**
@@ -57,24 +56,37 @@ public final class CascadeRunner {
      *
      * @throws io.artifactpipeline.core.error.LeaseLostException if the lease was lost: the run stops
      *         and whoever holds the lease now carries on
+     * @throws RunAbandonedException if the thread was interrupted: nothing more was written
      */
     public Generation run(ClaimedGeneration claim) {
         Generation generation = claim.generation();
         Run run = new Run(claim, projects.find(generation.owner(), generation.projectId()).orElse(null),
                 artifacts.listByProject(generation.owner(), generation.projectId()).stream()
                         .collect(Collectors.toConcurrentMap(Artifact::type, Function.identity())));
-        Map<ArtifactType, CompletableFuture<Boolean>> written = new EnumMap<>(ArtifactType.class);
-        for (ArtifactType type : ArtifactType.inGenerationOrder()) {
-            List<CompletableFuture<Boolean>> dependencies = type.dependencies().stream().map(written::get).toList();
-            written.put(type, CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
-                    .thenApplyAsync(ignored -> run.settle(type), executor));
-        }
-        try {
-            CompletableFuture.allOf(written.values().toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        // One virtual thread per artifact; a per-run executor so that an interrupt reaches every call in flight.
+        try (ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<ArtifactType, CompletableFuture<Boolean>> written = new EnumMap<>(ArtifactType.class);
+            for (ArtifactType type : ArtifactType.inGenerationOrder()) {
+                List<CompletableFuture<Boolean>> dependencies = type.dependencies().stream().map(written::get).toList();
+                written.put(type, CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> run.settle(type), tasks));
+            }
+            awaitAll(written.values(), tasks);
         }
         return queue.finish(claim.lease(), clock.instant());
+    }
+
+    private static void awaitAll(java.util.Collection<CompletableFuture<Boolean>> futures, ExecutorService tasks) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            tasks.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new RunAbandonedException();
+        } catch (ExecutionException e) {
+            tasks.shutdownNow();
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The state of one run: the project, the latest artifacts, and which types ended with content. */
@@ -133,6 +145,10 @@ public final class CascadeRunner {
             } catch (RuntimeException unexpected) {
                 outcome = new ArtifactWriter.Outcome.Failed(new ArtifactError(ArtifactError.INTERNAL,
                         "the artifact could not be written"));
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                // Shutting down or crashing: whatever the call returned is not the model's verdict.
+                throw new RunAbandonedException();
             }
             return switch (outcome) {
                 case ArtifactWriter.Outcome.Written written -> store(artifact, written);

@@ -1,0 +1,206 @@
+package io.artifactpipeline.core.cascade;
+
+import io.artifactpipeline.core.error.LeaseLostException;
+import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.port.GenerationQueue;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs queued generations in the background of one server: a dispatcher claims jobs while a slot is
+ * free, each job runs on its own virtual thread under a lease that a companion thread renews. Several
+ * servers may run pools on one database; the queue's claim and fencing keep each job with one worker.
+ * A job whose server died is claimed again once its lease expires, by any pool, and continues.
+ */
+public final class GenerationWorkerPool implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(GenerationWorkerPool.class.getName());
+
+    /**
+     * @param maxConcurrentJobs generations run at once (they mostly wait on the model)
+     * @param leaseLength       how long a claim holds without renewal
+     * @param pollInterval      how often to look for work queued by other servers
+     * @param shutdownGrace     how long {@link #close()} lets running jobs finish before handing them back
+     */
+    public record Settings(int maxConcurrentJobs, Duration leaseLength, Duration pollInterval, Duration shutdownGrace) {
+        public Settings {
+            if (maxConcurrentJobs < 1) {
+                throw new IllegalArgumentException("maxConcurrentJobs must be at least 1");
+            }
+            Objects.requireNonNull(leaseLength, "leaseLength");
+            Objects.requireNonNull(pollInterval, "pollInterval");
+            Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        }
+
+        public static Settings defaults() {
+            return new Settings(64, Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofSeconds(20));
+        }
+    }
+
+    private final GenerationQueue queue;
+    private final CascadeRunner runner;
+    private final Clock clock;
+    private final String workerId;
+    private final Settings settings;
+    private final QueueSignal signal;
+    private final Semaphore slots;
+    private final Set<Thread> jobs = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Thread> dispatcher = new AtomicReference<>();
+    private volatile boolean claiming;
+    private volatile boolean handBackOnInterrupt = true;
+
+    public GenerationWorkerPool(GenerationQueue queue, CascadeRunner runner, Clock clock, String workerId,
+                                Settings settings, QueueSignal signal) {
+        this.queue = queue;
+        this.runner = runner;
+        this.clock = clock;
+        this.workerId = workerId;
+        this.settings = settings;
+        this.signal = signal;
+        this.slots = new Semaphore(settings.maxConcurrentJobs());
+    }
+
+    public synchronized GenerationWorkerPool start() {
+        if (dispatcher.get() == null) {
+            claiming = true;
+            dispatcher.set(Thread.ofVirtual().name("generation-dispatcher-" + workerId).start(this::dispatch));
+        }
+        return this;
+    }
+
+    /** Generations running on this pool right now. */
+    public int runningJobs() {
+        return jobs.size();
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /**
+     * Graceful shutdown: stops claiming, lets running generations finish within the grace period, then
+     * interrupts the rest and hands their leases back so another server can continue them at once.
+     */
+    @Override
+    public void close() {
+        stopClaiming();
+        try {
+            if (!slots.tryAcquire(settings.maxConcurrentJobs(), settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                jobs.forEach(Thread::interrupt);
+                slots.tryAcquire(settings.maxConcurrentJobs(), 10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops at once without handing anything back, as a crashed server would: running generations
+     * stay claimed until their leases expire. For crash drills and tests.
+     */
+    public void halt() {
+        handBackOnInterrupt = false;
+        stopClaiming();
+        jobs.forEach(Thread::interrupt);
+    }
+
+    private void stopClaiming() {
+        claiming = false;
+        Thread thread = dispatcher.get();
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void dispatch() {
+        while (claiming) {
+            try {
+                slots.acquire();
+                Optional<ClaimedGeneration> claim = claimQuietly();
+                if (claim.isPresent()) {
+                    launch(claim.get());
+                } else {
+                    slots.release();
+                    signal.await(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Optional<ClaimedGeneration> claimQuietly() {
+        if (!claiming) {
+            return Optional.empty();
+        }
+        try {
+            return queue.claimNext(workerId, clock.instant(), settings.leaseLength());
+        } catch (RuntimeException storeDown) {
+            LOG.log(Level.WARNING, "could not claim a generation; will retry: " + storeDown.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void launch(ClaimedGeneration claim) {
+        Thread.ofVirtual().name("generation-" + claim.generation().id()).start(() -> {
+            Thread self = Thread.currentThread();
+            jobs.add(self);
+            Thread renewer = Thread.ofVirtual().start(() -> keepRenewing(claim.lease(), self));
+            try {
+                runner.run(claim);
+            } catch (RunAbandonedException abandoned) {
+                if (handBackOnInterrupt) {
+                    releaseQuietly(claim.lease());
+                }
+            } catch (LeaseLostException lost) {
+                LOG.log(Level.INFO, "generation " + claim.generation().id() + " was taken over by another worker");
+            } catch (RuntimeException failure) {
+                // The store failed mid-run: the lease will expire and the generation continue elsewhere.
+                LOG.log(Level.WARNING, "generation " + claim.generation().id() + " stopped: " + failure.getMessage(), failure);
+            } finally {
+                renewer.interrupt();
+                jobs.remove(self);
+                slots.release();
+            }
+        });
+    }
+
+    private void keepRenewing(Lease lease, Thread job) {
+        Duration every = settings.leaseLength().dividedBy(3);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(every);
+                queue.renew(lease, clock.instant(), settings.leaseLength());
+            } catch (InterruptedException e) {
+                return;
+            } catch (LeaseLostException lost) {
+                job.interrupt();
+                return;
+            } catch (RuntimeException storeDown) {
+                LOG.log(Level.WARNING, "could not renew lease on " + lease.generationId() + ": " + storeDown.getMessage());
+            }
+        }
+    }
+
+    private void releaseQuietly(Lease lease) {
+        try {
+            queue.release(lease);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not hand back " + lease.generationId() + "; its lease will expire");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.artifactpipeline.llm.anthropic;
+
+import io.artifactpipeline.core.port.LanguageModel;
+import io.artifactpipeline.core.port.ModelReply;
+import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.llm.ModelSettings;
+import io.artifactpipeline.llm.http.Endpoints;
+import io.artifactpipeline.llm.http.Json;
+import io.artifactpipeline.llm.http.ModelTransport;
+import io.artifactpipeline.llm.http.ReplyCheck;
+import io.artifactpipeline.llm.prompt.Prompt;
+import io.artifactpipeline.llm.prompt.Prompts;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes artifacts with Anthropic's Messages API ({@code POST {base}/v1/messages}), structured output through
+ * a forced tool. Retries, timeouts and the cap on calls in flight are the transport's; every reply is
+ * validated against the schema (see {@link ReplyCheck} for what happens to invalid ones).
+ */
+public final class AnthropicMessagesProvider implements LanguageModel {
+    static final String API_VERSION = "2023-06-01";
+
+    private final ModelSettings settings;
+    private final ModelTransport transport;
+    private final URI endpoint;
+
+    public AnthropicMessagesProvider(ModelSettings settings) {
+        this(settings, ModelTransport.create("anthropic", settings.baseUrl(), settings.timeout(),
+                settings.maxConcurrency()));
+    }
+
+    /** With a transport of the caller's (tests use one with a fast retry clock). */
+    public AnthropicMessagesProvider(ModelSettings settings, ModelTransport transport) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        if (settings.provider() != ModelSettings.Provider.ANTHROPIC) {
+            throw new IllegalArgumentException("these settings are for the " + settings.provider().configName() + " provider");
+        }
+        this.endpoint = Endpoints.resolve(settings.baseUrl(), "v1", "messages");
+    }
+
+    @Override
+    public ModelReply write(ModelRequest request) {
+        Prompt prompt = Prompts.forRequest(request);
+        String toolName = MessagesRequestBody.toolName(request);
+        String body = Json.write(MessagesRequestBody.build(request, prompt, settings.modelFor(request.tier()),
+                settings.maxOutputTokens()));
+        String answer = transport.postJson(endpoint,
+                Map.of("x-api-key", settings.apiKey(), "anthropic-version", API_VERSION), body);
+        MessagesReply reply = MessagesReply.read(answer, toolName, prompt);
+        ReplyCheck.validate(request, reply.content(), "anthropic");
+        return new ModelReply(reply.content(), reply.usage());
+    }
+
+    @Override
+    public String toString() {
+        return "AnthropicMessagesProvider[" + endpoint + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.artifactpipeline.llm.anthropic;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.llm.http.Json;
+import io.artifactpipeline.llm.prompt.Prompt;
+
+/**
+ * The body of {@code POST /v1/messages}. Structured output comes from a forced tool whose input schema is the
+ * artifact's schema for the tier. The system prompt and the project context carry cache breakpoints: they
+ * are the stable prefix of a generation's calls (Anthropic caches tools, then system, then messages, so a
+ * hit needs the same tool as well: the repair call and regenerations of the same type reuse the prefix).
+ */
+final class MessagesRequestBody {
+    private MessagesRequestBody() {
+    }
+
+    static String toolName(ModelRequest request) {
+        return "write_" + request.type().wireName();
+    }
+
+    static ObjectNode build(ModelRequest request, Prompt prompt, String model, int maxTokens) {
+        ObjectNode body = Json.object();
+        body.put("model", model);
+        body.put("max_tokens", maxTokens);
+        ArrayNode system = body.putArray("system");
+        cached(system.addObject().put("type", "text").put("text", prompt.system()));
+        ObjectNode user = body.putArray("messages").addObject().put("role", "user");
+        ArrayNode content = user.putArray("content");
+        cached(content.addObject().put("type", "text").put("text", prompt.projectContext()));
+        content.addObject().put("type", "text").put("text", prompt.task());
+        ObjectNode tool = body.putArray("tools").addObject();
+        tool.put("name", toolName(request));
+        tool.put("description", "Records the " + request.type().wireName() + " document of the founder's project. "
+                + "The input is the whole document: one key per requested section.");
+        tool.set("input_schema", request.schema().deepCopy());
+        body.putObject("tool_choice").put("type", "tool").put("name", toolName(request));
+        return body;
+    }
+
+    private static void cached(ObjectNode block) {
+        block.putObject("cache_control").put("type", "ephemeral");
+    }
+}

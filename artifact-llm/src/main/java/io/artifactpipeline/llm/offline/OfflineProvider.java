@@ -1,0 +1,73 @@
+package io.artifactpipeline.llm.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.port.LanguageModel;
+import io.artifactpipeline.core.port.ModelFailure;
+import io.artifactpipeline.core.port.ModelReply;
+import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.schema.ArtifactSchema;
+import io.artifactpipeline.core.schema.ArtifactSchemas;
+import io.artifactpipeline.llm.prompt.Prompts;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The embedded default model: no network, no key. Writes a schema-valid draft of any artifact for any tier
+ * from the founder's idea, answers and the documents it depends on, and says in the text that no model
+ * wrote it. Deterministic: the same request gives the same content (no randomness, no clock). Usage is an
+ * estimate (four characters a token) of what the prompt and answer would have cost, so budgets still work.
+ */
+public final class OfflineProvider implements LanguageModel {
+    private final Duration latency;
+
+    /** @param latency simulated time per call, for demos and benchmarks; zero for none */
+    public OfflineProvider(Duration latency) {
+        this.latency = Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("the offline latency cannot be negative");
+        }
+    }
+
+    @Override
+    public ModelReply write(ModelRequest request) {
+        pause();
+        DraftMaterial material = DraftMaterial.from(request);
+        ObjectNode draft = OfflineDrafts.write(request.type(), material);
+        ArtifactSchema schema = ArtifactSchemas.of(request.type());
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        for (String key : request.sections()) {
+            JsonNode value = draft.get(key);
+            if (value == null) {
+                // Only sections of the type are asked for; one without a hand-written draft is filled by shape.
+                value = schema.section(key).map(spec -> ShapeFiller.fill(spec, material)).orElse(null);
+            }
+            if (value != null) {
+                content.set(key, value);
+            }
+        }
+        long input = Prompts.forRequest(request).estimatedTokens();
+        long output = (content.toString().length() + 3L) / 4;
+        return new ModelReply(content, TokenUsage.of(input, output));
+    }
+
+    private void pause() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure(ModelFailure.Reason.UNAVAILABLE, "the offline draft was interrupted");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OfflineProvider[latency=" + latency + "]";
+    }
+}

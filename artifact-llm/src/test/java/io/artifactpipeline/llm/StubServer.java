@@ -1,0 +1,185 @@
+package io.artifactpipeline.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A model server on loopback that answers from a script (then from a fallback function) and records what it
+ * was sent. It can also hang (until closed) or drop the connection without an answer.
+ */
+public final class StubServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A request as the server saw it. */
+    public record Captured(String method, String path, Headers headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    /** One scripted answer. */
+    public record Answer(int status, Map<String, String> headers, String body, Duration delay, Kind kind) {
+        enum Kind { RESPOND, HANG, DROP }
+
+        public static Answer json(int status, String body, String... headerPairs) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("content-type", "application/json");
+            for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+                headers.put(headerPairs[i], headerPairs[i + 1]);
+            }
+            return new Answer(status, headers, body, Duration.ZERO, Kind.RESPOND);
+        }
+
+        public static Answer json(int status, JsonNode body, String... headerPairs) {
+            return json(status, body.toString(), headerPairs);
+        }
+
+        public static Answer hang() {
+            return new Answer(0, Map.of(), "", Duration.ZERO, Kind.HANG);
+        }
+
+        public static Answer drop() {
+            return new Answer(0, Map.of(), "", Duration.ZERO, Kind.DROP);
+        }
+
+        public Answer after(Duration delay) {
+            return new Answer(status, headers, body, delay, kind);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Deque<Answer> script = new ArrayDeque<>();
+    private final List<Captured> captured = new ArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile Function<Captured, Answer> fallback =
+            request -> Answer.json(500, "{\"error\":{\"type\":\"unscripted\",\"message\":\"no answer scripted\"}}");
+
+    private StubServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static StubServer start() {
+        try {
+            return new StubServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public synchronized StubServer then(Answer answer) {
+        script.add(answer);
+        return this;
+    }
+
+    public StubServer otherwise(Function<Captured, Answer> answers) {
+        this.fallback = answers;
+        return this;
+    }
+
+    public synchronized List<Captured> requests() {
+        return List.copyOf(captured);
+    }
+
+    public Captured onlyRequest() {
+        List<Captured> all = requests();
+        if (all.size() != 1) {
+            throw new AssertionError("expected exactly one request, got " + all.size());
+        }
+        return all.getFirst();
+    }
+
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Captured request = new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders(), body);
+            Answer answer;
+            synchronized (this) {
+                captured.add(request);
+                answer = script.isEmpty() ? null : script.poll();
+            }
+            if (answer == null) {
+                answer = fallback.apply(request);
+            }
+            if (!answer.delay().isZero()) {
+                closing.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            switch (answer.kind()) {
+                case HANG -> closing.await(30, TimeUnit.SECONDS);
+                case DROP -> {
+                    // Closing the exchange without a status line: the client sees the connection end.
+                }
+                case RESPOND -> respond(exchange, answer);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

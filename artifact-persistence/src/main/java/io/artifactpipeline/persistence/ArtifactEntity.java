@@ -1,0 +1,115 @@
+package io.artifactpipeline.persistence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactStatus;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ProjectId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The artifact row. Annotations are read through a join but written only as their own rows, so no
+ * write to this entity (a worker's above all) can drop a note added meanwhile.
+ */
+@Entity
+@Table(name = "artifact")
+class ArtifactEntity {
+    @Id
+    private UUID id;
+    private UUID projectId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "artifact_type")
+    private ArtifactType type;
+    private int versionNumber;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ObjectNode currentContent;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ObjectNode previousContent;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> editedSections;
+    @Enumerated(EnumType.STRING)
+    private ArtifactStatus status;
+    private String errorCode;
+    private String errorMessage;
+    private int schemaVersion;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long rowVersion;
+    @OneToMany
+    @JoinColumn(name = "artifact_id", insertable = false, updatable = false)
+    @OrderBy("position")
+    private List<AnnotationEntity> annotations = new ArrayList<>();
+
+    protected ArtifactEntity() {
+    }
+
+    /** A new row for an artifact the store has not seen; its row version is the one given. */
+    static ArtifactEntity inserted(Artifact artifact, long rowVersion) {
+        ArtifactEntity entity = new ArtifactEntity();
+        entity.id = artifact.id().value();
+        entity.projectId = artifact.projectId().value();
+        entity.type = artifact.type();
+        entity.createdAt = artifact.createdAt();
+        entity.rowVersion = rowVersion;
+        entity.copyContentAndStatus(artifact);
+        return entity;
+    }
+
+    /**
+     * Takes every field of the artifact that a write may change: all but its identity and annotations.
+     * The row version is Hibernate's to bump on flush.
+     */
+    void copyContentAndStatus(Artifact artifact) {
+        versionNumber = artifact.versionNumber();
+        currentContent = artifact.currentContent();
+        previousContent = artifact.previousContent();
+        editedSections = List.copyOf(artifact.editedSections());
+        status = artifact.status();
+        errorCode = artifact.error() == null ? null : artifact.error().code();
+        errorMessage = artifact.error() == null ? null : artifact.error().message();
+        schemaVersion = artifact.schemaVersion();
+        updatedAt = artifact.updatedAt();
+    }
+
+    void touch(Instant at) {
+        updatedAt = at;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    long rowVersion() {
+        return rowVersion;
+    }
+
+    boolean isGenerating() {
+        return status == ArtifactStatus.GENERATING;
+    }
+
+    Artifact toArtifact() {
+        ArtifactError error = errorCode == null ? null : new ArtifactError(errorCode, errorMessage);
+        return new Artifact(new ArtifactId(id), new ProjectId(projectId), type, versionNumber, currentContent,
+                previousContent, editedSections, annotations.stream().map(AnnotationEntity::toAnnotation).toList(),
+                status, error, schemaVersion, createdAt, updatedAt, rowVersion);
+    }
+}

@@ -1,0 +1,126 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.error.ArtifactBusyException;
+import io.artifactpipeline.core.error.NotFoundException;
+import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.model.Annotation;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.UserId;
+import org.hibernate.Session;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Artifacts, their annotations and history. Reads join to the owning project and filter by owner in the
+ * query itself, and fetch annotations in the same statement: one artifact or a project's five cost one query.
+ */
+final class ArtifactRepository {
+    private static final String OWNED_ARTIFACTS = """
+            select a from ArtifactEntity a
+            join ProjectEntity p on p.id = a.projectId
+            left join fetch a.annotations
+            where p.ownerId = :owner
+            """;
+
+    private ArtifactRepository() {
+    }
+
+    static Optional<Artifact> find(Session session, UserId owner, ArtifactId id) {
+        return session.createSelectionQuery(OWNED_ARTIFACTS + " and a.id = :id", ArtifactEntity.class)
+                .setParameter("owner", owner.value())
+                .setParameter("id", id.value())
+                .uniqueResultOptional()
+                .map(ArtifactEntity::toArtifact);
+    }
+
+    static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {
+        return session.createSelectionQuery(OWNED_ARTIFACTS + " and a.projectId = :project", ArtifactEntity.class)
+                .setParameter("owner", owner.value())
+                .setParameter("project", projectId.value())
+                .getResultList().stream()
+                .map(ArtifactEntity::toArtifact)
+                .sorted(Comparator.comparing(Artifact::type))
+                .toList();
+    }
+
+    static Artifact saveEdit(Session session, Artifact edited, long expectedRowVersion, Revision revision) {
+        ArtifactEntity entity = session.find(ArtifactEntity.class, edited.id().value());
+        if (entity == null) {
+            throw new NotFoundException("artifact");
+        }
+        if (entity.isGenerating()) {
+            throw new ArtifactBusyException();
+        }
+        if (entity.rowVersion() != expectedRowVersion) {
+            throw new StaleArtifactException();
+        }
+        entity.copyContentAndStatus(edited);
+        // The update is conditional on the row version read above; a concurrent change makes it match no
+        // row, which Hibernate reports and StoreErrors turns into StaleArtifactException.
+        session.flush();
+        appendRevision(session, revision);
+        return entity.toArtifact();
+    }
+
+    static Artifact addAnnotation(Session session, UserId owner, ArtifactId id, Annotation annotation) {
+        // Bumps the row version and locks the row, so positions below are numbered one writer at a time.
+        int touched = session.createMutationQuery("""
+                        update versioned ArtifactEntity a set a.updatedAt = :at
+                        where a.id = :id and a.projectId in (select p.id from ProjectEntity p where p.ownerId = :owner)
+                        """)
+                .setParameter("at", annotation.createdAt())
+                .setParameter("id", id.value())
+                .setParameter("owner", owner.value())
+                .executeUpdate();
+        if (touched == 0) {
+            throw new NotFoundException("artifact");
+        }
+        long existing = session.createSelectionQuery(
+                        "select count(n) from AnnotationEntity n where n.artifactId = :id", Long.class)
+                .setParameter("id", id.value())
+                .getSingleResult();
+        session.persist(AnnotationEntity.of(id.value(), (int) existing + 1, annotation));
+        session.flush();
+        return find(session, owner, id).orElseThrow(() -> new NotFoundException("artifact"));
+    }
+
+    static List<Revision> revisions(Session session, UserId owner, ArtifactId id) {
+        return ownedRevisions(session, owner, id, "order by r.number desc")
+                .getResultList().stream().map(RevisionEntity::toRevision).toList();
+    }
+
+    static Optional<Revision> revision(Session session, UserId owner, ArtifactId id, int number) {
+        return ownedRevisions(session, owner, id, "and r.number = :number")
+                .setParameter("number", number)
+                .uniqueResultOptional().map(RevisionEntity::toRevision);
+    }
+
+    /**
+     * Appends the revision as the artifact's next number. Callers have already updated the artifact row in
+     * this transaction, which holds its lock: concurrent appenders to one artifact take turns.
+     */
+    static void appendRevision(Session session, Revision revision) {
+        int last = session.createSelectionQuery(
+                        "select coalesce(max(r.number), 0) from RevisionEntity r where r.artifactId = :id", Integer.class)
+                .setParameter("id", revision.artifactId().value())
+                .getSingleResult();
+        session.persist(RevisionEntity.of(revision, last + 1));
+    }
+
+    private static org.hibernate.query.SelectionQuery<RevisionEntity> ownedRevisions(Session session, UserId owner,
+                                                                                   ArtifactId id, String rest) {
+        return session.createSelectionQuery("""
+                        select r from RevisionEntity r
+                        join ArtifactEntity a on a.id = r.artifactId
+                        join ProjectEntity p on p.id = a.projectId
+                        where r.artifactId = :id and p.ownerId = :owner
+                        """ + rest, RevisionEntity.class)
+                .setParameter("id", id.value())
+                .setParameter("owner", owner.value());
+    }
+}

@@ -1,0 +1,135 @@
+package io.artifactpipeline.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.artifactpipeline.core.error.StoreUnavailableException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
+
+import java.sql.SQLException;
+import java.util.function.Function;
+
+/**
+ * The connection pool, the migrated schema and Hibernate on top, bootstrapped without a container.
+ * Every store operation runs through {@link #transaction}, which is where database errors are translated.
+ */
+final class Database implements AutoCloseable {
+    private final Vendor vendor;
+    private final HikariDataSource pool;
+    private final SessionFactory sessions;
+
+    private Database(Vendor vendor, HikariDataSource pool, SessionFactory sessions) {
+        this.vendor = vendor;
+        this.pool = pool;
+        this.sessions = sessions;
+    }
+
+    static Database open(DatabaseSettings settings, boolean collectStatistics) {
+        Vendor vendor = Vendor.of(settings.jdbcUrl());
+        HikariDataSource pool = openPool(settings);
+        try {
+            Migrations.apply(pool, vendor);
+            return new Database(vendor, pool, buildSessionFactory(pool, collectStatistics));
+        } catch (RuntimeException e) {
+            pool.close();
+            if (e instanceof IncompatibleSchemaException) {
+                throw e;
+            }
+            if (causedBy(e, SchemaManagementException.class)) {
+                throw new IncompatibleSchemaException("the database schema does not match what this build expects: "
+                        + rootMessage(e), e);
+            }
+            if (causedBy(e, SQLException.class)) {
+                throw asStartupFailure(e, settings);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the work in one transaction: committed if it returns, rolled back if it throws. */
+    <R> R transaction(Function<Session, R> work) {
+        try {
+            return sessions.fromTransaction(work);
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    Vendor vendor() {
+        return vendor;
+    }
+
+    SessionFactory sessionFactory() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessions.close();
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static HikariDataSource openPool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (!settings.user().isEmpty()) {
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 5_000));
+        // Hibernate begins and ends every transaction itself; handing out connections with auto-commit off
+        // saves a round trip per transaction (see provider_disables_autocommit below).
+        config.setAutoCommit(false);
+        config.setPoolName("artifact-pipeline");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw asStartupFailure(e, settings);
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(HikariDataSource pool, boolean collectStatistics) {
+        return new HibernatePersistenceConfiguration("artifact-pipeline")
+                .managedClasses(ProjectEntity.class, ArtifactEntity.class, AnnotationEntity.class, RevisionEntity.class,
+                        GenerationEntity.class, GenerationItemEntity.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl")
+                // Flyway owns the schema; Hibernate only checks that the mapping matches it.
+                .schemaToolingAction(Action.VALIDATE)
+                .collectStatistics(collectStatistics)
+                .createEntityManagerFactory();
+    }
+
+    private static StoreUnavailableException asStartupFailure(RuntimeException e, DatabaseSettings settings) {
+        return new StoreUnavailableException("cannot open the database at " + settings.jdbcUrl() + ": "
+                + rootMessage(e), e);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

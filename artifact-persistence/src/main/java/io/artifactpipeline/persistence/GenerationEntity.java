@@ -1,0 +1,112 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationState;
+import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.model.UserId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A generation with its lease. The lease lives on the row itself, so that checking it and writing under it
+ * happen under one row lock in one transaction.
+ */
+@Entity
+@Table(name = "generation")
+class GenerationEntity {
+    @Id
+    private UUID id;
+    private UUID projectId;
+    private String ownerId;
+    @Enumerated(EnumType.STRING)
+    private Tier tier;
+    private String instructions;
+    @Enumerated(EnumType.STRING)
+    private GenerationState state;
+    private Instant createdAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    /** The project id while queued or running, else null: unique, so one active generation per project. */
+    private UUID activeProjectId;
+    private String leaseWorker;
+    private long fencingToken;
+    private Instant leaseExpiresAt;
+    @OneToMany
+    @JoinColumn(name = "generation_id", insertable = false, updatable = false)
+    @OrderBy("position")
+    private List<GenerationItemEntity> items = new ArrayList<>();
+
+    protected GenerationEntity() {
+    }
+
+    static GenerationEntity of(Generation generation) {
+        GenerationEntity entity = new GenerationEntity();
+        entity.id = generation.id().value();
+        entity.projectId = generation.projectId().value();
+        entity.ownerId = generation.owner().value();
+        entity.tier = generation.tier();
+        entity.instructions = generation.instructions();
+        entity.createdAt = generation.createdAt();
+        entity.fencingToken = 0;
+        entity.setState(generation.state(), generation.startedAt(), generation.finishedAt());
+        return entity;
+    }
+
+    /** A new lease for the next claimant, with a fencing token larger than every earlier one. */
+    Lease claim(String workerId, Instant now, Duration leaseLength) {
+        fencingToken++;
+        leaseWorker = workerId;
+        leaseExpiresAt = now.plus(leaseLength);
+        setState(GenerationState.RUNNING, startedAt == null ? now : startedAt, null);
+        return lease();
+    }
+
+    /** Whether the lease is still the current one and has not run out at {@code now}. */
+    boolean isHeld(Lease lease, Instant now) {
+        return state == GenerationState.RUNNING && fencingToken == lease.fencingToken()
+                && leaseExpiresAt != null && leaseExpiresAt.isAfter(now);
+    }
+
+    Lease renew(Instant now, Duration leaseLength) {
+        leaseExpiresAt = now.plus(leaseLength);
+        return lease();
+    }
+
+    Generation finish(Instant now) {
+        Generation finished = toGeneration().finished(now);
+        setState(finished.state(), startedAt, now);
+        leaseExpiresAt = null;
+        return finished;
+    }
+
+    Generation toGeneration() {
+        return new Generation(new GenerationId(id), new ProjectId(projectId), new UserId(ownerId), tier, instructions,
+                items.stream().map(GenerationItemEntity::toItem).toList(), state, createdAt, startedAt, finishedAt);
+    }
+
+    private Lease lease() {
+        return new Lease(new GenerationId(id), leaseWorker, fencingToken, leaseExpiresAt);
+    }
+
+    private void setState(GenerationState newState, Instant started, Instant finished) {
+        state = newState;
+        startedAt = started;
+        finishedAt = finished;
+        activeProjectId = newState.isActive() ? projectId : null;
+    }
+}

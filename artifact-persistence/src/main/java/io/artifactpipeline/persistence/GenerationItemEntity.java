@@ -1,0 +1,52 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.GenerationItem;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+@Entity
+@Table(name = "generation_item")
+class GenerationItemEntity {
+    @Id
+    private UUID id;
+    @Column(name = "generation_id")
+    private UUID generationId;
+    private int position;
+    @Enumerated(EnumType.STRING)
+    private ArtifactType artifactType;
+    private UUID artifactId;
+    @Enumerated(EnumType.STRING)
+    private GenerationItem.Status status;
+    private String errorCode;
+    private String errorMessage;
+
+    protected GenerationItemEntity() {
+    }
+
+    static GenerationItemEntity of(UUID generationId, int position, GenerationItem item) {
+        GenerationItemEntity entity = new GenerationItemEntity();
+        entity.id = UUID.randomUUID();
+        entity.generationId = generationId;
+        entity.position = position;
+        entity.artifactType = item.type();
+        entity.artifactId = item.artifactId().value();
+        entity.status = item.status();
+        entity.errorCode = item.error() == null ? null : item.error().code();
+        entity.errorMessage = item.error() == null ? null : item.error().message();
+        return entity;
+    }
+
+    GenerationItem toItem() {
+        ArtifactError error = errorCode == null ? null : new ArtifactError(errorCode, errorMessage);
+        return new GenerationItem(artifactType, new ArtifactId(artifactId), status, error);
+    }
+}

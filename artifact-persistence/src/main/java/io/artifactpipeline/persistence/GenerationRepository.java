@@ -1,0 +1,110 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationItem;
+import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.UserId;
+import org.hibernate.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queuing, finding and claiming generations. Workers' writes under a lease are in {@link LeasedWrites}. */
+final class GenerationRepository {
+    private static final String OWNED_GENERATIONS = """
+            select g from GenerationEntity g
+            join ProjectEntity p on p.id = g.projectId
+            left join fetch g.items
+            where p.ownerId = :owner
+            """;
+
+    /**
+     * The oldest generation a worker may take: queued, or running under a lease that ran out (or was
+     * released). SKIP LOCKED lets concurrent workers pass over a row another is claiming instead of
+     * waiting for it, and the row lock makes the claim exclusive.
+     */
+    private static final String CLAIMABLE = """
+            select * from generation
+            where active_project_id is not null
+              and (state = 'QUEUED' or (state = 'RUNNING' and (lease_expires_at is null or lease_expires_at <= :now)))
+            order by created_at, id
+            fetch first 1 rows only
+            for update skip locked
+            """;
+
+    private GenerationRepository() {
+    }
+
+    /**
+     * Inserts the generation first: the unique active-project constraint refuses a second active one
+     * (waiting, on PostgreSQL, for a concurrent insert to commit or roll back) before anything else is
+     * written. Then the artifacts, each existing one only if its row version is unchanged; then the items.
+     */
+    static Generation enqueue(Session session, Generation generation, List<Artifact> markedGenerating) {
+        session.persist(GenerationEntity.of(generation));
+        session.flush();
+        for (Artifact artifact : markedGenerating) {
+            ArtifactEntity stored = session.find(ArtifactEntity.class, artifact.id().value());
+            if (stored == null) {
+                session.persist(ArtifactEntity.inserted(artifact, artifact.rowVersion() + 1));
+            } else if (stored.rowVersion() != artifact.rowVersion()) {
+                throw new StaleArtifactException();
+            } else {
+                stored.copyContentAndStatus(artifact);
+            }
+        }
+        // the items reference the artifacts, which must exist first
+        session.flush();
+        List<GenerationItem> items = generation.items();
+        for (int i = 0; i < items.size(); i++) {
+            session.persist(GenerationItemEntity.of(generation.id().value(), i, items.get(i)));
+        }
+        return generation;
+    }
+
+    static Optional<Generation> find(Session session, UserId owner, GenerationId id) {
+        return session.createSelectionQuery(OWNED_GENERATIONS + " and g.id = :id", GenerationEntity.class)
+                .setParameter("owner", owner.value())
+                .setParameter("id", id.value())
+                .uniqueResultOptional()
+                .map(GenerationEntity::toGeneration);
+    }
+
+    static Optional<Generation> findActive(Session session, UserId owner, ProjectId projectId) {
+        return session.createSelectionQuery(OWNED_GENERATIONS + " and g.activeProjectId = :project",
+                        GenerationEntity.class)
+                .setParameter("owner", owner.value())
+                .setParameter("project", projectId.value())
+                .uniqueResultOptional()
+                .map(GenerationEntity::toGeneration);
+    }
+
+    /** Which generation holds the project, whoever owns it: only to say what a conflict was about. */
+    static Optional<GenerationId> activeId(Session session, ProjectId projectId) {
+        return session.createSelectionQuery(
+                        "select g.id from GenerationEntity g where g.activeProjectId = :project", UUID.class)
+                .setParameter("project", projectId.value())
+                .uniqueResultOptional()
+                .map(GenerationId::new);
+    }
+
+    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Instant now, Duration leaseLength) {
+        List<GenerationEntity> claimable = session.createNativeQuery(CLAIMABLE, GenerationEntity.class)
+                .setParameter("now", now)
+                .getResultList();
+        if (claimable.isEmpty()) {
+            return Optional.empty();
+        }
+        GenerationEntity generation = claimable.getFirst();
+        Lease lease = generation.claim(workerId, now, leaseLength);
+        return Optional.of(new ClaimedGeneration(generation.toGeneration(), lease));
+    }
+}

@@ -1,0 +1,195 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.StoreUnavailableException;
+import io.artifactpipeline.core.model.Annotation;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.UserId;
+import io.artifactpipeline.core.port.ArtifactStore;
+import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.ProjectStore;
+import io.artifactpipeline.core.port.UsageLedger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store, queue and usage ports on a relational database (PostgreSQL, or H2 embedded), through
+ * Hibernate. Every operation is one transaction; the database, not this JVM, enforces the rules (one
+ * active generation per project, no lost update, one worker per generation), so several servers can share
+ * it. Every failure reaches callers as one of the core's errors, never as a driver exception.
+ *
+ * <pre>{@code
+ * try (JpaStorage storage = JpaStorage.open(DatabaseSettings.embedded(dataDir))) {
+ *     ArtifactPipeline pipeline = ArtifactPipeline.builder().store(storage).usage(storage.usageLedger())...
+ * }
+ * }</pre>
+ */
+public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, AutoCloseable {
+    private final Database database;
+    private final UsageLedger usage;
+
+    private JpaStorage(Database database) {
+        this.database = database;
+        this.usage = new JpaUsageLedger(database);
+    }
+
+    /**
+     * Connects, migrates the schema to this build's version and checks the mapping against it.
+     *
+     * @throws StoreUnavailableException   if the database cannot be reached
+     * @throws IncompatibleSchemaException if a newer release has migrated the database, or its schema is not
+     *                                     what this build expects
+     */
+    public static JpaStorage open(DatabaseSettings settings) {
+        return new JpaStorage(Database.open(settings, false));
+    }
+
+    /** For tests that count statements. */
+    static JpaStorage openWithStatistics(DatabaseSettings settings) {
+        return new JpaStorage(Database.open(settings, true));
+    }
+
+    /** Tokens spent per user and day, in the same database. */
+    public UsageLedger usageLedger() {
+        return usage;
+    }
+
+    /** Whether the database answers right now; for health checks. */
+    public boolean isAvailable() {
+        try {
+            return database.transaction(session ->
+                    session.createNativeQuery("select 1", Integer.class).getSingleResult()) == 1;
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
+    Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    // --- projects
+
+    @Override
+    public Project create(Project project) {
+        return database.transaction(session -> ProjectRepository.create(session, project));
+    }
+
+    @Override
+    public Optional<Project> find(UserId owner, ProjectId id) {
+        return database.transaction(session -> ProjectRepository.find(session, owner, id));
+    }
+
+    @Override
+    public List<Project> list(UserId owner) {
+        return database.transaction(session -> ProjectRepository.list(session, owner));
+    }
+
+    // --- artifacts
+
+    @Override
+    public Optional<Artifact> find(UserId owner, ArtifactId id) {
+        return database.transaction(session -> ArtifactRepository.find(session, owner, id));
+    }
+
+    @Override
+    public List<Artifact> listByProject(UserId owner, ProjectId projectId) {
+        return database.transaction(session -> ArtifactRepository.listByProject(session, owner, projectId));
+    }
+
+    @Override
+    public Artifact saveEdit(Artifact edited, long expectedRowVersion, Revision revision) {
+        return database.transaction(session -> ArtifactRepository.saveEdit(session, edited, expectedRowVersion, revision));
+    }
+
+    @Override
+    public Artifact addAnnotation(UserId owner, ArtifactId id, Annotation annotation) {
+        return database.transaction(session -> ArtifactRepository.addAnnotation(session, owner, id, annotation));
+    }
+
+    @Override
+    public List<Revision> revisions(UserId owner, ArtifactId id) {
+        return database.transaction(session -> ArtifactRepository.revisions(session, owner, id));
+    }
+
+    @Override
+    public Optional<Revision> revision(UserId owner, ArtifactId id, int number) {
+        return database.transaction(session -> ArtifactRepository.revision(session, owner, id, number));
+    }
+
+    // --- generation queue
+
+    @Override
+    public Generation enqueue(Generation generation, List<Artifact> markedGenerating) {
+        try {
+            return database.transaction(session -> GenerationRepository.enqueue(session, generation, markedGenerating));
+        } catch (GenerationConflictException e) {
+            if (e.activeGeneration() != null) {
+                throw e;
+            }
+            // The constraint said "busy" but not with what; it may have finished meanwhile, hence Optional.
+            GenerationId active = database.transaction(session ->
+                    GenerationRepository.activeId(session, generation.projectId())).orElse(null);
+            throw new GenerationConflictException(active);
+        }
+    }
+
+    @Override
+    public Optional<Generation> find(UserId owner, GenerationId id) {
+        return database.transaction(session -> GenerationRepository.find(session, owner, id));
+    }
+
+    @Override
+    public Optional<Generation> findActive(UserId owner, ProjectId projectId) {
+        return database.transaction(session -> GenerationRepository.findActive(session, owner, projectId));
+    }
+
+    @Override
+    public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
+        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, now, leaseLength));
+    }
+
+    @Override
+    public Lease renew(Lease lease, Instant now, Duration leaseLength) {
+        return database.transaction(session -> LeasedWrites.renew(session, lease, now, leaseLength));
+    }
+
+    @Override
+    public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
+        return database.transaction(session -> LeasedWrites.recordWritten(session, lease, written, revision, now));
+    }
+
+    @Override
+    public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
+        return database.transaction(session -> LeasedWrites.recordFailed(session, lease, failed, now));
+    }
+
+    @Override
+    public Generation finish(Lease lease, Instant now) {
+        return database.transaction(session -> LeasedWrites.finish(session, lease, now));
+    }
+
+    @Override
+    public void release(Lease lease) {
+        database.transaction(session -> {
+            LeasedWrites.release(session, lease);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.error.StoreUnavailableException;
+import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.model.UserId;
+import io.artifactpipeline.core.port.UsageLedger;
+
+import java.time.LocalDate;
+
+/**
+ * Tokens per user per day, added by one upsert statement so that concurrent calls from many threads and
+ * servers add up instead of overwriting each other.
+ */
+final class JpaUsageLedger implements UsageLedger {
+    // H2's MERGE can still collide with a concurrent first insert of the same day; the retry then updates.
+    private static final int ATTEMPTS = 3;
+
+    private final Database database;
+
+    JpaUsageLedger(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public long tokensUsed(UserId user, LocalDate day) {
+        return database.transaction(session -> session.createNativeQuery("""
+                        select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens), 0)
+                        from token_usage where user_id = :user and usage_day = :day
+                        """, Long.class)
+                .setParameter("user", user.value())
+                .setParameter("day", day)
+                .getSingleResult());
+    }
+
+    @Override
+    public void record(UserId user, LocalDate day, TokenUsage usage) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                database.transaction(session -> session.createNativeMutationQuery(database.vendor().addUsageSql())
+                        .setParameter("user", user.value())
+                        .setParameter("day", day)
+                        .setParameter("input", usage.inputTokens())
+                        .setParameter("output", usage.outputTokens())
+                        .setParameter("cacheRead", usage.cacheReadTokens())
+                        .setParameter("cacheWrite", usage.cacheWriteTokens())
+                        .executeUpdate());
+                return;
+            } catch (StoreUnavailableException e) {
+                if (attempt == ATTEMPTS || !StoreErrors.isUniqueViolation(e.getCause())) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

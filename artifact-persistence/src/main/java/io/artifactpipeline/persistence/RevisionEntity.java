@@ -1,0 +1,60 @@
+package io.artifactpipeline.persistence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSource;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One entry of an artifact's history; inserted once, never updated. */
+@Entity
+@Immutable
+@Table(name = "revision")
+class RevisionEntity {
+    @Id
+    private UUID id;
+    private UUID artifactId;
+    private int number;
+    private int versionNumber;
+    @Enumerated(EnumType.STRING)
+    private RevisionSource source;
+    private String actor;
+    private Instant createdAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> sections;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ObjectNode content;
+
+    protected RevisionEntity() {
+    }
+
+    static RevisionEntity of(Revision revision, int number) {
+        RevisionEntity entity = new RevisionEntity();
+        entity.id = UUID.randomUUID();
+        entity.artifactId = revision.artifactId().value();
+        entity.number = number;
+        entity.versionNumber = revision.versionNumber();
+        entity.source = revision.source();
+        entity.actor = revision.actor();
+        entity.createdAt = revision.createdAt();
+        entity.sections = List.copyOf(revision.sections());
+        entity.content = revision.content();
+        return entity;
+    }
+
+    Revision toRevision() {
+        return new Revision(new ArtifactId(artifactId), number, versionNumber, source, actor, createdAt, sections,
+                content);
+    }
+}

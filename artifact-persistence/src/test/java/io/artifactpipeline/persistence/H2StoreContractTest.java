@@ -1,0 +1,21 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.contract.ContractStores;
+import io.artifactpipeline.core.contract.StoreContract;
+import org.junit.jupiter.api.AfterEach;
+
+/** The core's store contract on an embedded H2 database, a new one for each test. */
+class H2StoreContractTest extends StoreContract {
+    private JpaStorage storage;
+
+    @Override
+    protected ContractStores openStores() {
+        storage = JpaStorage.open(TestDatabases.freshH2());
+        return new ContractStores(storage, storage, storage, storage.usageLedger());
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+}

@@ -1,0 +1,163 @@
+package io.artifactpipeline.http;
+
+import io.artifactpipeline.core.ArtifactPipeline;
+import io.artifactpipeline.http.observe.DatabaseCheck;
+import io.artifactpipeline.http.observe.Observability;
+import io.artifactpipeline.http.observe.ServerMetrics;
+import io.artifactpipeline.http.security.ApiSecurity;
+import io.artifactpipeline.http.security.AuthSettings;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The HTTP adapter: the API of API.md over an {@link ArtifactPipeline}, JWT authentication, and
+ * {@code /observe}. {@code ArtifactHttpServer.builder().pipeline(p).auth(settings).build().start()}.
+ */
+public final class ArtifactHttpServer {
+    public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    private static final System.Logger LOG = System.getLogger(ArtifactHttpServer.class.getName());
+
+    private final WebServer server;
+    private final ArtifactEventStreams events;
+    private final ServerMetrics metrics;
+
+    private ArtifactHttpServer(Builder b) {
+        Objects.requireNonNull(b.pipeline, "a pipeline is required");
+        ApiSecurity security = b.security != null ? b.security
+                : ApiSecurity.create(Objects.requireNonNull(b.auth, "auth settings are required"));
+        metrics = b.metrics;
+        events = new ArtifactEventStreams(b.pipeline, b.heartbeat);
+        metrics.registry().getOrCreate(io.helidon.metrics.api.Gauge.builder("http.sse.streams",
+                events, streams -> (double) streams.openStreams()).description("Open server-sent event streams"));
+        Json json = new Json(b.maxBodyBytes);
+        DirectHandler problems = new ProblemDirectHandler();
+        server = WebServer.builder()
+                .host(b.host)
+                .port(b.port)
+                // The server's own limit is a backstop well above ours, so that our 413 (a problem body) wins.
+                .maxPayloadSize(Math.max(b.maxBodyBytes * 4, b.maxBodyBytes + 1))
+                .shutdownGracePeriod(b.shutdownGracePeriod)
+                .directHandlers(handlers -> {
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, problems);
+                    }
+                })
+                .addFeature(Observability.feature(b.databaseCheck, metrics))
+                .routing(routing -> routing(routing, b.pipeline, security, json, events, metrics))
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The API's routes on {@code routing}: filters (metrics, then authentication), the services, and the
+     * one error mapping. Reusable by tests that assemble their own server.
+     */
+    static void routing(HttpRouting.Builder routing, ArtifactPipeline pipeline, ApiSecurity security, Json json,
+                        ArtifactEventStreams events, ServerMetrics metrics) {
+        routing.addFilter(new RequestMetricsFilter(metrics))
+                .addFilter(new AuthenticationFilter(security))
+                .register(ProjectsService.PATH, new ProjectsService(pipeline, json))
+                .register(ArtifactsService.PATH, new ArtifactsService(pipeline, json, events))
+                .register(ArtifactsService.PATH, new RevisionsService(pipeline))
+                .register(GenerationsService.PATH, new GenerationsService(pipeline))
+                .error(Exception.class, new ProblemMapping());
+    }
+
+    /** Starts listening; with port 0 the chosen port is logged and given by {@link #port()}. */
+    public ArtifactHttpServer start() {
+        server.start();
+        LOG.log(Level.INFO, "Artifact Pipeline HTTP API listening on port {0}", String.valueOf(server.port()));
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops gracefully: event streams are ended (they would otherwise never finish), the listener stops
+     * accepting, and requests in flight get the shutdown grace period to complete.
+     */
+    public void stop() {
+        events.closeAll();
+        server.stop();
+    }
+
+    int openEventStreams() {
+        return events.openStreams();
+    }
+
+    /** Configures the server; only the pipeline and the auth settings are required. */
+    public static final class Builder {
+        private ArtifactPipeline pipeline;
+        private AuthSettings auth;
+        private ApiSecurity security;
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private DatabaseCheck databaseCheck = DatabaseCheck.NONE;
+        private ServerMetrics metrics;
+        private Duration heartbeat = Duration.ofSeconds(15);
+        private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        public Builder pipeline(ArtifactPipeline pipeline) { this.pipeline = pipeline; return this; }
+
+        /** How tokens are verified: a JWKS, or development keys in the data directory. */
+        public Builder auth(AuthSettings settings) { this.auth = settings; return this; }
+
+        /** An already built security setup, e.g. with a test clock; wins over {@link #auth}. */
+        public Builder security(ApiSecurity apiSecurity) { this.security = apiSecurity; return this; }
+
+        public Builder host(String bindHost) { this.host = bindHost; return this; }
+
+        /** 0 means any free port. */
+        public Builder port(int bindPort) { this.port = bindPort; return this; }
+
+        /** Largest accepted request body; larger ones get 413. Default 1 MiB. */
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body limit must be positive");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** What {@code /observe/health} asks; without one, health reports up. */
+        public Builder databaseCheck(DatabaseCheck check) { this.databaseCheck = check; return this; }
+
+        /** Where meters go; defaults to {@link ServerMetrics#create()} (Helidon's global registry). */
+        public Builder metrics(ServerMetrics serverMetrics) { this.metrics = serverMetrics; return this; }
+
+        /** How often an idle event stream gets a comment so proxies keep it open. Default 15 s. */
+        public Builder heartbeat(Duration interval) { this.heartbeat = interval; return this; }
+
+        /** How long {@link #stop()} lets requests in flight finish. Default 10 s. */
+        public Builder shutdownGracePeriod(Duration period) { this.shutdownGracePeriod = period; return this; }
+
+        public ArtifactHttpServer build() {
+            if (metrics == null) {
+                metrics = ServerMetrics.create();
+            }
+            return new ArtifactHttpServer(this);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.artifactpipeline.http;
+
+import io.artifactpipeline.http.observe.Observability;
+import io.artifactpipeline.http.security.ApiSecurity;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Deny by default: every request is authenticated except those under {@code /observe}. The decision is
+ * made on the path before routing, so a route added tomorrow is protected without anyone remembering to.
+ * A refusal is a 401 with {@code WWW-Authenticate} and a problem body (Helidon's own handler sends an
+ * empty one).
+ */
+final class AuthenticationFilter implements Filter {
+    private final ApiSecurity security;
+
+    AuthenticationFilter(ApiSecurity security) {
+        this.security = security;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String path = request.path().path();
+        if (isOpen(path)) {
+            chain.proceed();
+            return;
+        }
+        switch (security.authenticate(request.prologue().method().text(), path, request.headers().toMap())) {
+            case ApiSecurity.Outcome.Authenticated ok -> {
+                request.context().register(ok.actor());
+                request.context().register(ok.context());
+                chain.proceed();
+            }
+            case ApiSecurity.Outcome.Refused refused ->
+                    Json.sendProblem(response, ProblemMapping.unauthorized(refused.reason(), refused.challenge()));
+        }
+    }
+
+    private static boolean isOpen(String path) {
+        return path.equals(Observability.ENDPOINT) || path.startsWith(Observability.ENDPOINT + "/");
+    }
+}

@@ -10,6 +10,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.usecase.NewProject;
 import io.artifactpipeline.core.usecase.StartGeneration;
 
@@ -21,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,17 +40,24 @@ public final class TestPipeline implements AutoCloseable {
     private final InMemoryUsageLedger usage = new InMemoryUsageLedger();
     private final ArtifactPipeline pipeline;
 
-    private TestPipeline(UnaryOperator<ArtifactPipeline.Builder> customise) {
-        pipeline = customise.apply(ArtifactPipeline.builder().model(model).clock(clock).usage(usage)).build();
+    private TestPipeline(Function<FakeLanguageModel, LanguageModel> modelAround,
+                         UnaryOperator<ArtifactPipeline.Builder> customise) {
+        pipeline = customise.apply(ArtifactPipeline.builder().model(modelAround.apply(model)).clock(clock).usage(usage))
+                .build();
     }
 
     public static TestPipeline create() {
-        return new TestPipeline(UnaryOperator.identity());
+        return new TestPipeline(fake -> fake, UnaryOperator.identity());
     }
 
     /** A pipeline with some of the builder's settings changed. */
     public static TestPipeline create(UnaryOperator<ArtifactPipeline.Builder> customise) {
-        return new TestPipeline(customise);
+        return new TestPipeline(fake -> fake, customise);
+    }
+
+    /** A pipeline whose model is the fake one seen through a wrapper (to observe or disturb calls). */
+    public static TestPipeline withModel(Function<FakeLanguageModel, LanguageModel> modelAround) {
+        return new TestPipeline(modelAround, UnaryOperator.identity());
     }
 
     public ArtifactPipeline pipeline() {

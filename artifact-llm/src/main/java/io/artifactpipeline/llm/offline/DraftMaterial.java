@@ -102,6 +102,10 @@ record DraftMaterial(String idea, String shortIdea, List<Answer> answers, String
             return "the founder's idea";
         }
         String first = idea.split("(?<=[.!?])\\s|\\R", 2)[0].strip();
+        String withoutStop = first.replaceAll("[.!?]+$", ""); // a title, not a sentence
+        if (!withoutStop.isBlank()) {
+            first = withoutStop;
+        }
         if (first.length() <= SHORT_IDEA_LENGTH) {
             return first;
         }

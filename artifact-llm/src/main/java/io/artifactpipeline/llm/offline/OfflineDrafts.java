@@ -63,8 +63,9 @@ final class OfflineDrafts {
     private static ObjectNode mvpScope(DraftMaterial m) {
         ObjectNode c = JSON.objectNode();
         ArrayNode features = c.putArray("core_features");
-        features.add(feature("Core: " + m.shortIdea(), m.sources(), "high"));
-        m.dependencyList(ArtifactType.BRIEF, "differentiation_points", null).stream().limit(3).forEach(point ->
+        features.add(feature(m.shortIdea(), m.sources(), "high"));
+        // The first point is the founder's own (when an answer names one); the others are generic.
+        m.dependencyList(ArtifactType.BRIEF, "differentiation_points", null).stream().limit(1).forEach(point ->
                 features.add(feature("Differentiator: " + point, "The first version shows this difference "
                         + "in the core job, visibly enough for a first user to notice it.", "medium")));
         features.add(feature("Onboarding", "A first user starts in minutes, giving only the data the core job "

@@ -46,6 +46,11 @@ public final class EditArtifact {
             if (sectionPath == null || sectionPath.isEmpty() || "/".equals(sectionPath)) {
                 throw InvalidInputException.of("section_path", "is required");
             }
+            try {
+                SectionPath.parse(sectionPath);
+            } catch (IllegalArgumentException noSection) {
+                throw InvalidInputException.of("section_path", "must start with a section key");
+            }
             if (newValue == null || newValue.isMissingNode()) {
                 throw InvalidInputException.of("new_value", "is required");
             }

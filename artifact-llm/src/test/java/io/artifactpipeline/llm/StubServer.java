@@ -50,7 +50,7 @@ public final class StubServer implements AutoCloseable {
 
     /** One scripted answer. */
     public record Answer(int status, Map<String, String> headers, String body, Duration delay, Kind kind) {
-        enum Kind { RESPOND, HANG, DROP }
+        enum Kind { RESPOND, HANG, DROP, STALL_BODY }
 
         public static Answer json(int status, String body, String... headerPairs) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -67,6 +67,11 @@ public final class StubServer implements AutoCloseable {
 
         public static Answer hang() {
             return new Answer(0, Map.of(), "", Duration.ZERO, Kind.HANG);
+        }
+
+        /** Sends 200 and the start of a body, then nothing more until the server closes. */
+        public static Answer stallBody() {
+            return new Answer(200, Map.of(), "{\"id\":", Duration.ZERO, Kind.STALL_BODY);
         }
 
         public static Answer drop() {
@@ -157,6 +162,14 @@ public final class StubServer implements AutoCloseable {
                     // Closing the exchange without a status line: the client sees the connection end.
                 }
                 case RESPOND -> respond(exchange, answer);
+                case STALL_BODY -> {
+                    exchange.getResponseHeaders().add("content-type", "application/json");
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(answer.body().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    closing.await(30, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,7 +48,7 @@ public record NewProject(String name, String idea, Map<String, String> answers) 
             violations.add(new Violation("answers", "allows at most " + MAX_ANSWERS + " entries"));
         }
         answers.forEach((question, answer) -> {
-            if (question.isBlank() || question.length() > MAX_QUESTION_LENGTH) {
+            if (question == null || question.isBlank() || question.length() > MAX_QUESTION_LENGTH) {
                 violations.add(new Violation("answers", "each question must be 1.." + MAX_QUESTION_LENGTH + " characters"));
             }
             if (answer == null) {

@@ -1,0 +1,100 @@
+package io.artifactpipeline.core.usecase;
+
+import io.artifactpipeline.core.error.InvalidInputException;
+import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.schema.Violation;
+import io.artifactpipeline.core.testing.TestPipeline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.artifactpipeline.core.testing.TestPipeline.ALICE;
+import static io.artifactpipeline.core.testing.TestPipeline.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Creating, listing and reading projects; the onboarding data is checked on the way in. */
+class ProjectsTest {
+    private final TestPipeline t = TestPipeline.create();
+
+    @AfterEach
+    void close() {
+        t.close();
+    }
+
+    @Test
+    void aProjectKeepsTheIdeaAndTheAnswersInTheFoundersOrder() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("Why now?", "Flour prices");
+        answers.put("Who pays?", "Owners");
+        answers.put("How big?", "Small");
+
+        Project project = t.pipeline().createProject().create(ALICE, new NewProject("Bakery", "Forecast bread", answers));
+
+        assertThat(project.owner()).isEqualTo(ALICE.userId());
+        assertThat(project.createdAt()).isEqualTo(t.clock().instant());
+        assertThat(project.answers().keySet()).containsExactly("Why now?", "Who pays?", "How big?");
+        assertThat(t.pipeline().getProject().get(ALICE, project.id())).isEqualTo(project);
+    }
+
+    @Test
+    void projectsAreListedNewestFirstAndOnlyTheCallers() {
+        Project older = t.project(ALICE);
+        t.project(MALLORY);
+        Project newer = t.project(ALICE);
+
+        assertThat(t.pipeline().listProjects().list(ALICE)).containsExactly(newer, older);
+    }
+
+    @Test
+    void withoutANameTheProjectIsNamedAfterTheStartOfTheIdea() {
+        String idea = "  Forecast bread demand for small bakeries so that they waste less and earn more  ";
+        assertThat(new NewProject(null, idea, null).name()).isEqualTo("Forecast bread demand for small bakeries so that t");
+        assertThat(new NewProject(" ", "Short idea", Map.of()).name()).isEqualTo("Short idea");
+        assertThat(new NewProject(null, "Short idea", null).answers()).isEmpty();
+    }
+
+    @Test
+    void anIdeaIsRequiredAndLimited() {
+        assertInvalid(() -> new NewProject("n", null, Map.of()), "idea");
+        assertInvalid(() -> new NewProject("n", "  ", Map.of()), "idea");
+        assertInvalid(() -> new NewProject("n", "x".repeat(10_001), Map.of()), "idea");
+        assertThat(new NewProject("n", "x".repeat(10_000), Map.of()).idea()).hasSize(10_000);
+    }
+
+    @Test
+    void aNameIsLimited() {
+        assertInvalid(() -> new NewProject("x".repeat(201), "idea", Map.of()), "name");
+        assertThat(new NewProject("x".repeat(200), "idea", Map.of()).name()).hasSize(200);
+    }
+
+    @Test
+    void answersAreLimitedInNumberAndLength() {
+        Map<String, String> tooMany = new LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            tooMany.put("q" + i, "a");
+        }
+        assertInvalid(() -> new NewProject("n", "idea", tooMany), "answers");
+        assertInvalid(() -> new NewProject("n", "idea", Map.of("q", "a".repeat(5_001))), "answers/q");
+        assertInvalid(() -> new NewProject("n", "idea", Map.of("q".repeat(1_001), "a")), "answers");
+        assertInvalid(() -> new NewProject("n", "idea", Map.of(" ", "a")), "answers");
+        Map<String, String> nullAnswer = new HashMap<>();
+        nullAnswer.put("q", null);
+        assertInvalid(() -> new NewProject("n", "idea", nullAnswer), "answers/q");
+    }
+
+    @Test
+    void aMissingQuestionIsInvalidInputNotACrash() {
+        Map<String, String> nullQuestion = new HashMap<>();
+        nullQuestion.put(null, "a");
+        assertInvalid(() -> new NewProject("n", "idea", nullQuestion), "answers");
+    }
+
+    private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable creating, String path) {
+        assertThatThrownBy(creating).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.violations()).extracting(Violation::path).contains(path));
+    }
+}

@@ -47,6 +47,9 @@ public final class ModelTransport {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("at least one call must be allowed in flight");
+        }
         this.inFlight = new Semaphore(maxConcurrency, true);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -98,7 +101,8 @@ public final class ModelTransport {
             }
             Duration wait = policy.delayAfter(attempt, failure.retryAfter(), random);
             LOG.log(System.Logger.Level.INFO, "model call to {0} failed: {1}; attempt {2} of {3} in {4} ms",
-                    provider, failure.message(), attempt + 1, policy.maxAttempts(), wait.toMillis());
+                    provider, failure.message(), String.valueOf(attempt + 1), String.valueOf(policy.maxAttempts()),
+                    String.valueOf(wait.toMillis()));
             pause(wait);
         }
     }

@@ -105,6 +105,18 @@ class AnthropicMessagesProviderTest {
     }
 
     @Test
+    void aSchemaInvalidAnswerIsReturnedAsItIsForTheCoresRepairCall() {
+        ObjectNode invalid = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
+        invalid.put("differentiation_points", "one string instead of a list");
+        server.then(Answer.json(200, AnthropicWire.toolUse("write_brief", invalid)));
+
+        ModelReply reply = provider().write(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
+
+        assertThat(reply.content()).isEqualTo(invalid);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void a429WithRetryAfterWaitsWhatTheServerAskedThenSucceeds() {
         server.then(Answer.json(429, AnthropicWire.error("rate_limit_error", "Number of requests has exceeded your rate limit"),
                 "retry-after", "2"));

@@ -125,6 +125,21 @@ class OfflineProviderTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"!!!", ". A dot first", "Ünïcödé idée für Hunde 🐕",
+            "One very long sentence without any stop that goes on and on about groomers vans and bookings and phones and more",
+            "Two lines\nof idea", "x"})
+    void oddIdeasStillGiveValidContentForEveryType(String idea) {
+        for (ArtifactType type : ArtifactType.values()) {
+            ModelRequest request = TestRequests.request(type, Tier.CTO_SCALE, TestRequests.project(idea, Map.of()));
+
+            ObjectNode content = offline.write(request).content();
+
+            assertThat(ArtifactSchemas.of(type).validate(content, Tier.CTO_SCALE)).as(type.wireName()).isEmpty();
+            assertThat(texts(content)).anyMatch(text -> text.contains(idea));
+        }
+    }
+
     @Test
     void aRewriteMentionsTheFoundersInstructions() {
         ModelRequest first = TestRequests.request(ArtifactType.RISK_LOG, Tier.PARTNER);
@@ -166,6 +181,16 @@ class OfflineProviderTest {
         }
         // Generous for a slow CI machine; in practice this takes well under a second.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** Every string in the content, unescaped. */
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual()) {
+            out.add(node.asText());
+        }
+        node.forEach(child -> out.addAll(texts(child)));
+        return out;
     }
 
     private static List<String> keys(ObjectNode content) {

@@ -41,8 +41,9 @@ final class ArtifactEventStreams {
         ProjectId projectId = new ProjectId(RequestParts.uuid(request, "project_id"));
         Stream stream = new Stream();
         // Subscribing first: an unknown or foreign project is a 404 before anything is streamed.
-        try (ArtifactEvents.Subscription ignored = pipeline.watchProject()
-                .watch(RequestParts.actor(request), projectId, stream::offer)) {
+        ArtifactEvents.Subscription subscription = pipeline.watchProject()
+                .watch(RequestParts.actor(request), projectId, stream::offer);
+        try {
             open.add(stream);
             response.header(HeaderNames.CACHE_CONTROL, "no-cache");
             response.header("X-Accel-Buffering", "no"); // nginx would otherwise hold events back
@@ -51,6 +52,8 @@ final class ArtifactEventStreams {
             } finally {
                 open.remove(stream);
             }
+        } finally {
+            subscription.close();
         }
     }
 
@@ -81,14 +84,14 @@ final class ArtifactEventStreams {
 
         void pump(SseSink sink, Duration heartbeat) {
             try {
-                sink.emit(SseEvent.builder().comment("connected").build());
+                sink.emit(comment("connected"));
                 while (true) {
                     Object next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                     if (next == END) {
                         return;
                     }
                     if (next == null) {
-                        sink.emit(SseEvent.builder().comment("heartbeat").build());
+                        sink.emit(comment("heartbeat"));
                     } else {
                         sink.emit(SseEvent.builder()
                                 .data(Json.toJson(Views.change((ArtifactChange) next)))
@@ -100,6 +103,14 @@ final class ArtifactEventStreams {
             } catch (RuntimeException clientGone) {
                 // Writing failed: the client went away. Returning closes the subscription.
             }
+        }
+
+        /*
+         * Helidon's sink cannot write an event without data, so a comment goes with an empty data line.
+         * EventSource clients dispatch nothing for an empty data buffer: it stays a keep-alive.
+         */
+        private static SseEvent comment(String text) {
+            return SseEvent.builder().comment(text).data("").build();
         }
     }
 }

@@ -2,10 +2,15 @@ package io.artifactpipeline.http;
 
 import io.artifactpipeline.http.observe.Observability;
 import io.artifactpipeline.http.security.ApiSecurity;
+import io.helidon.http.Header;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Deny by default: every request is authenticated except those under {@code /observe}. The decision is
@@ -27,7 +32,7 @@ final class AuthenticationFilter implements Filter {
             chain.proceed();
             return;
         }
-        switch (security.authenticate(request.prologue().method().text(), path, request.headers().toMap())) {
+        switch (security.authenticate(request.prologue().method().text(), path, headers(request))) {
             case ApiSecurity.Outcome.Authenticated ok -> {
                 request.context().register(ok.actor());
                 request.context().register(ok.context());
@@ -36,6 +41,14 @@ final class AuthenticationFilter implements Filter {
             case ApiSecurity.Outcome.Refused refused ->
                     Json.sendProblem(response, ProblemMapping.unauthorized(refused.reason(), refused.challenge()));
         }
+    }
+
+    private static Map<String, List<String>> headers(RoutingRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (Header header : request.headers()) {
+            headers.put(header.name(), header.allValues());
+        }
+        return headers;
     }
 
     private static boolean isOpen(String path) {

@@ -3,6 +3,7 @@ package io.artifactpipeline.llm;
 import io.artifactpipeline.core.model.Tier;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -130,9 +131,9 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         require(maxConcurrency >= 1, "the model call concurrency must be at least 1");
         require(!offlineLatency.isNegative(), "the offline latency cannot be negative");
         require(maxOutputTokens >= 1, "the maximum output tokens must be at least 1");
-        // A key with a line break would corrupt the request headers; say so without echoing it.
-        require(apiKey == null || apiKey.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)),
-                "the API key contains whitespace or control characters");
+        // The key goes into an HTTP header: printable ASCII only. Say what is wrong without echoing it.
+        require(apiKey == null || apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+                "the API key contains whitespace, control or non-ASCII characters");
         if (provider == Provider.OFFLINE) {
             return;
         }
@@ -184,7 +185,7 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
             }
             try {
                 this.baseUrl = new URI(baseUrl.strip());
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 // The reason, not the exception: its message repeats the URL, which may carry credentials.
                 throw new IllegalArgumentException("the model base URL is not a valid URL: " + e.getReason());
             }

@@ -97,7 +97,7 @@ class ModelSettingsTest {
 
         assertThat(settings.toString()).doesNotContain(KEY).contains("apiKey=(redacted)");
         assertThatThrownBy(() -> ModelSettings.builder().provider("anthropic").apiKey(keyWithNewline).build())
-                .hasMessageContaining("whitespace or control characters")
+                .hasMessageContaining("whitespace, control or non-ASCII characters")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> ModelSettings.builder().provider("openai").apiKey(KEY)
                 .baseUrl("https://user:" + KEY + "@example.com/v1").build())

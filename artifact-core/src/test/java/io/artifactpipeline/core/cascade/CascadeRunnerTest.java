@@ -133,6 +133,51 @@ class CascadeRunnerTest {
     }
 
     @Test
+    void anInvalidAnswerRepairedOnceIsStored() {
+        t.model().then(MILESTONES, new Behaviour.AnswerInvalid());
+        Project project = t.project(ALICE);
+
+        Generation generation = t.generate(ALICE, project.id());
+
+        assertThat(generation.state()).isEqualTo(GenerationState.SUCCEEDED);
+        assertThat(t.model().requestsFor(MILESTONES)).hasSize(2);
+        assertThat(t.model().requestsFor(MILESTONES).get(1).repair().violations()).isNotEmpty();
+        assertThat(t.artifact(ALICE, project.id(), MILESTONES).versionNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void twoInvalidAnswersFailTheArtifactWithInvalidOutput() {
+        t.model().then(MILESTONES, new Behaviour.AnswerInvalid(), new Behaviour.AnswerInvalid());
+        Project project = t.project(ALICE);
+
+        Generation generation = t.generate(ALICE, project.id());
+
+        Artifact milestones = t.artifact(ALICE, project.id(), MILESTONES);
+        assertThat(milestones.status()).isEqualTo(ArtifactStatus.FAILED);
+        assertThat(milestones.error().code()).isEqualTo(ArtifactError.INVALID_OUTPUT);
+        assertThat(milestones.error().message()).contains("/milestones: is required", "/nonsense");
+        assertThat(milestones.currentContent()).as("invalid output is never stored").isEmpty();
+        assertThat(generation.state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
+        assertThat(t.model().requestsFor(MILESTONES)).hasSize(2);
+    }
+
+    @Test
+    void sectionsAboveTheTierAreNeverStored() {
+        for (ArtifactType type : ArtifactType.values()) {
+            t.model().then(type, new Behaviour.AnswerAllTiers());
+        }
+        Project project = t.project(ALICE);
+
+        t.generate(ALICE, project.id());
+
+        Artifact brief = t.artifact(ALICE, project.id(), BRIEF);
+        assertThat(brief.currentContent().has("market_analysis")).isFalse();
+        assertThat(brief.currentContent().has("competitive_strategy")).isFalse();
+        t.artifacts(ALICE, project.id()).values().forEach(a -> assertThat(a.currentContent())
+                .isEqualTo(io.artifactpipeline.core.testing.SampleContent.forTier(a.type(), ALICE.tier())));
+    }
+
+    @Test
     void anUnexpectedErrorOfTheModelFailsOnlyThatArtifact() {
         try (TestPipeline broken = TestPipeline.withModel(fake -> request -> {
             if (request.type() == RISK_LOG) {

@@ -26,9 +26,15 @@ import io.artifactpipeline.core.testing.TestPipeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.artifactpipeline.core.model.ArtifactType.BRIEF;
 import static io.artifactpipeline.core.model.ArtifactType.MILESTONES;
@@ -213,6 +219,34 @@ class EditArtifactTest {
         assertThat(after.editedSections()).containsExactly("key_constraint", "target_user");
         assertThat(t.pipeline().listRevisions().list(ALICE, brief.id())).extracting(Revision::sections)
                 .containsExactly(List.of("target_user"), List.of("key_constraint"), ArtifactSchemas.of(BRIEF).sectionKeysFor(Tier.BOOTSTRAPPER));
+    }
+
+    @Test
+    void fiveFoundersEditingFiveSectionsAtOnceAllLand() throws Exception {
+        Artifact brief = artifact(BRIEF);
+        List<String> sections = ArtifactSchemas.of(BRIEF).sectionKeysFor(Tier.BOOTSTRAPPER);
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService founders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Artifact>> edits = new ArrayList<>();
+            for (String section : sections) {
+                JsonNode value = section.equals("differentiation_points") ? Json.value("['Edited']") : text("Edited " + section);
+                edits.add(founders.submit(() -> {
+                    go.await();
+                    return editArtifact.edit(ALICE, brief.id(), EditArtifact.Request.of(section, value));
+                }));
+            }
+            go.countDown();
+            for (Future<Artifact> edit : edits) {
+                edit.get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        Artifact after = artifact(BRIEF);
+        assertThat(after.editedSections()).containsExactlyInAnyOrderElementsOf(sections);
+        assertThat(after.currentContent().get("differentiation_points")).isEqualTo(Json.value("['Edited']"));
+        sections.stream().filter(s -> !s.equals("differentiation_points"))
+                .forEach(s -> assertThat(after.currentContent().get(s).asText()).isEqualTo("Edited " + s));
+        assertThat(t.pipeline().listRevisions().list(ALICE, brief.id())).hasSize(1 + sections.size());
     }
 
     @Test

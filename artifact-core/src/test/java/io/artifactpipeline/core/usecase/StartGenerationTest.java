@@ -59,6 +59,21 @@ class StartGenerationTest {
     }
 
     @Test
+    void anArtifactsStatusCanBePolledWhileItIsWritten() {
+        Project project = t.project(ALICE);
+        t.start(ALICE, project.id(), false);
+        Artifact brief = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
+
+        assertThat(t.pipeline().getArtifactStatus().get(ALICE, brief.id())).isEqualTo(
+                new GetArtifactStatus.Status(ArtifactStatus.GENERATING, 0, brief.updatedAt(), null));
+        t.pipeline().worker().drain();
+        GetArtifactStatus.Status done = t.pipeline().getArtifactStatus().get(ALICE, brief.id());
+        assertThat(done.generationStatus()).isEqualTo(ArtifactStatus.IDLE);
+        assertThat(done.versionNumber()).isEqualTo(1);
+        assertThat(done.error()).isNull();
+    }
+
+    @Test
     void aSecondGenerationWhileOneIsQueuedIsAConflictNamingTheActiveOne() {
         Project project = t.project(ALICE);
         Generation first = t.start(ALICE, project.id(), false);

@@ -1,0 +1,52 @@
+package io.artifactpipeline.core;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactStatus;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSource;
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.testing.FakeLanguageModel;
+import io.artifactpipeline.core.usecase.EditArtifact;
+import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's embedding example, kept compiling and true. */
+class EmbeddingExampleTest {
+
+    @Test
+    void theCoreRunsEmbeddedWithNoServerAndNoDatabase() {
+        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new FakeLanguageModel()).build()) {
+            Actor founder = Actor.of("founder-1", Tier.PARTNER);
+            Project project = pipeline.createProject().create(founder,
+                    new NewProject(null, "Forecast bread demand for small bakeries", Map.of("Who pays?", "Bakery owners")));
+
+            pipeline.startGeneration().start(founder, project.id(), false);
+            pipeline.worker().drain();
+
+            List<Artifact> artifacts = pipeline.listProjectArtifacts().list(founder, project.id());
+            Artifact brief = artifacts.getFirst();
+            pipeline.editArtifact().edit(founder, brief.id(),
+                    EditArtifact.Request.of("target_user", TextNode.valueOf("Owners of neighbourhood bakeries")));
+            pipeline.regenerateArtifact().regenerate(founder, brief.id(), new RegenerateArtifact.Request(true, "Shorter"));
+            pipeline.worker().drain();
+
+            List<Revision> history = pipeline.listRevisions().list(founder, brief.id());
+
+            assertThat(artifacts).extracting(Artifact::type).containsExactlyElementsOf(ArtifactType.inGenerationOrder());
+            assertThat(artifacts).allMatch(a -> a.status() == ArtifactStatus.IDLE && a.versionNumber() == 1);
+            assertThat(history).extracting(Revision::source)
+                    .containsExactly(RevisionSource.REGENERATED, RevisionSource.EDITED, RevisionSource.GENERATED);
+            assertThat(pipeline.getArtifact().get(founder, brief.id()).versionNumber()).isEqualTo(2);
+        }
+    }
+}

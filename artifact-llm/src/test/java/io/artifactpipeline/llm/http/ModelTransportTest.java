@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -78,6 +80,32 @@ class ModelTransportTest {
         assertThat(failure.reason()).isEqualTo(ModelFailure.Reason.TIMEOUT);
         assertThat(failure.getMessage()).contains("gave up after 4 attempts");
         assertThat(sleeper.waits()).hasSize(3);
+    }
+
+    @Test
+    void anInterruptEndsAWaitingCallPromptlyAndKeepsTheInterruptFlag() throws Exception {
+        server.then(Answer.hang());
+        ModelTransport transport = Transports.recording("test", server.baseUrl(), Duration.ofSeconds(20), 1, sleeper);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                transport.postJson(endpoint(), Map.of(), "{}");
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        while (server.requests().isEmpty()) {
+            Thread.sleep(10);
+        }
+
+        caller.interrupt();
+
+        assertThat(caller.join(Duration.ofSeconds(3))).isTrue();
+        assertThat(thrown.get()).isInstanceOf(ModelFailure.class);
+        assertThat(stillInterrupted).isTrue();
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test

@@ -174,7 +174,7 @@ class AuthenticationTest {
         });
         jwks.start();
         String url = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
-        try (TestServer remote = TestServer.start(p -> { }, settings -> AuthSettings.jwks(url), s -> { })) {
+        try (TestServer remote = TestServer.start((p, m) -> { }, settings -> AuthSettings.jwks(url), s -> { })) {
             String token = TestKeys.sign(key, TestKeys.header(key), remote.claims("erin", Tier.BOOTSTRAPPER));
             assertThat(remote.withToken(token).get("/api/projects").status()).isEqualTo(200);
         } finally {

@@ -27,7 +27,7 @@ class ErrorResponsesTest {
     @BeforeAll
     static void start() {
         // Five calls of 150k estimated tokens exceed the bootstrapper's 500k a day, not cto_scale's 10M.
-        server = TestServer.start(pipeline -> pipeline.estimatedTokensPerCall(150_000),
+        server = TestServer.start((pipeline, model) -> pipeline.estimatedTokensPerCall(150_000),
                 auth -> auth, http -> http.maxBodyBytes(BODY_LIMIT));
         alice = server.as("alice", Tier.CTO_SCALE);
         projectId = TestServer.createProject(alice);

@@ -30,7 +30,7 @@ class EventStreamTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(p -> { }, a -> a.withIssuer(TestServer.ISSUER).withAudience(TestServer.AUDIENCE),
+        server = TestServer.start((p, m) -> { }, a -> a.withIssuer(TestServer.ISSUER).withAudience(TestServer.AUDIENCE),
                 s -> s.heartbeat(Duration.ofMillis(100)));
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -40,7 +41,7 @@ public final class TestServer implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
-    private TestServer(Consumer<ArtifactPipeline.Builder> pipelineSetup, UnaryOperator<AuthSettings> authSetup,
+    private TestServer(BiConsumer<ArtifactPipeline.Builder, TestModel> pipelineSetup, UnaryOperator<AuthSettings> authSetup,
                        Consumer<ArtifactHttpServer.Builder> serverSetup) {
         try {
             directory = Files.createTempDirectory("artifact-http-test");
@@ -50,7 +51,7 @@ public final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ArtifactPipeline.Builder builder = ArtifactPipeline.builder().model(model);
-        pipelineSetup.accept(builder);
+        pipelineSetup.accept(builder, model);
         pipeline = builder.build();
         AuthSettings auth = authSetup.apply(AuthSettings.jwks(jwksFile.toString()));
         ArtifactHttpServer.Builder server = ArtifactHttpServer.builder()
@@ -64,10 +65,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start() {
-        return start(b -> { }, a -> a.withIssuer(ISSUER).withAudience(AUDIENCE), s -> { });
+        return start((b, m) -> { }, a -> a.withIssuer(ISSUER).withAudience(AUDIENCE), s -> { });
     }
 
-    public static TestServer start(Consumer<ArtifactPipeline.Builder> pipelineSetup,
+    public static TestServer start(BiConsumer<ArtifactPipeline.Builder, TestModel> pipelineSetup,
                                    UnaryOperator<AuthSettings> authSetup,
                                    Consumer<ArtifactHttpServer.Builder> serverSetup) {
         return new TestServer(pipelineSetup, authSetup, serverSetup);

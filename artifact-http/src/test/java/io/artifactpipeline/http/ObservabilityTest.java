@@ -1,0 +1,107 @@
+package io.artifactpipeline.http;
+
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.http.observe.ServerMetrics;
+import io.artifactpipeline.http.support.ApiClient;
+import io.artifactpipeline.http.support.Eventually;
+import io.artifactpipeline.http.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /observe/health follows the database check; /observe/metrics is Prometheus text with our meters. */
+class ObservabilityTest {
+    private static final AtomicBoolean DATABASE_UP = new AtomicBoolean(true);
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(
+                (pipeline, model) -> pipeline.model(ServerMetrics.create().metered(model, "test-model")),
+                auth -> auth,
+                http -> http.databaseCheck(DATABASE_UP::get));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthIs200WhileTheDatabaseAnswersAnd503WhenItDoesNot() {
+        DATABASE_UP.set(true);
+        assertThat(server.anonymous().get("/observe/health").status()).isEqualTo(200);
+        DATABASE_UP.set(false);
+        assertThat(server.anonymous().get("/observe/health").status()).isEqualTo(503);
+        DATABASE_UP.set(true);
+        assertThat(server.anonymous().get("/observe/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCheckThatThrowsIsDown() {
+        try (TestServer failing = TestServer.start((p, m) -> { }, a -> a, http -> http.databaseCheck(() -> {
+            throw new IllegalStateException("connection refused");
+        }))) {
+            ApiClient.Response health = failing.anonymous().get("/observe/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body()).doesNotContain("connection refused");
+        }
+    }
+
+    @Test
+    void metricsArePrometheusTextWithRequestsByRouteAndStatusAndModelCalls() {
+        ApiClient alice = server.as("alice-metrics", Tier.BOOTSTRAPPER);
+        TestServer.generateAll(alice, TestServer.createProject(alice));
+        alice.get("/api/projects/not-a-uuid");
+
+        ApiClient.Response metrics = server.anonymous().get("/observe/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body())
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*route=\"/api/artifacts/generate\"[^}]*status=\"202\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"/api/projects/\\{project_id}\"[^}]*status=\"400\"")
+                .containsPattern("artifact_model_calls_seconds_count\\{[^}]*model=\"test-model\"[^}]*outcome=\"ok\"")
+                .containsPattern("artifact_model_tokens_total\\{[^}]*kind=\"output\"")
+                .doesNotContain("not-a-uuid");
+    }
+
+    @Test
+    void generationsAreRecordedByTheApp() {
+        ApiClient alice = server.as("alice-generations");
+        String projectId = TestServer.createProject(alice);
+        String generationId = alice.post("/api/artifacts/generate", "{\"project_id\":\"" + projectId + "\"}")
+                .json().get("generation_id").asText();
+        TestServer.awaitAllWritten(alice, projectId);
+        Eventually.await("generation finished", () -> "succeeded".equals(
+                alice.get("/api/generations/" + generationId).json().get("status").asText()));
+        var generation = server.pipeline.getGeneration().get(io.artifactpipeline.core.model.Actor.of(
+                "alice-generations", Tier.BOOTSTRAPPER), io.artifactpipeline.core.model.GenerationId.parse(generationId));
+        server.server.metrics().generationFinished(generation);
+        assertThat(server.anonymous().get("/observe/metrics").body())
+                .containsPattern("artifact_generations_seconds_count\\{[^}]*state=\"succeeded\"")
+                .containsPattern("artifact_artifacts_written_total\\{[^}]*type=\"brief\"");
+    }
+
+    @Test
+    void stopLetsARequestInFlightFinish() throws Exception {
+        AtomicBoolean slow = new AtomicBoolean(false);
+        TestServer stopping = TestServer.start((p, m) -> { }, a -> a, http -> http.databaseCheck(() -> {
+            if (slow.get()) {
+                Thread.sleep(700);
+            }
+            return true;
+        }));
+        slow.set(true);
+        CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(
+                () -> stopping.anonymous().get("/observe/health").status());
+        Thread.sleep(200);
+        stopping.close();
+        assertThat(inFlight.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(stopping.server.isRunning()).isFalse();
+    }
+}

@@ -85,7 +85,7 @@ class ArtifactEntity {
         editedSections = List.copyOf(artifact.editedSections());
         status = artifact.status();
         errorCode = artifact.error() == null ? null : artifact.error().code();
-        errorMessage = artifact.error() == null ? null : artifact.error().message();
+        errorMessage = artifact.error() == null ? null : ErrorMessages.fit(artifact.error().message());
         schemaVersion = artifact.schemaVersion();
         updatedAt = artifact.updatedAt();
     }

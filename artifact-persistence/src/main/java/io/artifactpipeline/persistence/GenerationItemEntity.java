@@ -41,7 +41,7 @@ class GenerationItemEntity {
         entity.artifactId = item.artifactId().value();
         entity.status = item.status();
         entity.errorCode = item.error() == null ? null : item.error().code();
-        entity.errorMessage = item.error() == null ? null : item.error().message();
+        entity.errorMessage = item.error() == null ? null : ErrorMessages.fit(item.error().message());
         return entity;
     }
 

@@ -13,11 +13,13 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.UserId;
+import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,13 +33,15 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try (JpaStorage storage = JpaStorage.open(DatabaseSettings.embedded(dataDir))) {
- *     ArtifactPipeline pipeline = ArtifactPipeline.builder().store(storage).usage(storage.usageLedger())...
+ *     ArtifactPipeline pipeline = ArtifactPipeline.builder().store(storage).usage(storage.usageLedger())
+ *             .events(storage.artifactEvents())...
  * }
  * }</pre>
  */
 public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, AutoCloseable {
     private final Database database;
     private final UsageLedger usage;
+    private DatabaseArtifactEvents events;
 
     private JpaStorage(Database database) {
         this.database = database;
@@ -65,6 +69,18 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
         return usage;
     }
 
+    /**
+     * The live feed of artifact changes through this database, so that a change made on one server
+     * reaches subscribers on all of them (within a poll interval, about 150 ms). Its poller starts on
+     * first use and stops with {@link #close()}.
+     */
+    public synchronized ArtifactEvents artifactEvents() {
+        if (events == null) {
+            events = new DatabaseArtifactEvents(database, Clock.systemUTC());
+        }
+        return events;
+    }
+
     /** Whether the database answers right now; for health checks. */
     public boolean isAvailable() {
         try {
@@ -81,6 +97,11 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (events != null) {
+                events.close();
+            }
+        }
         database.close();
     }
 

@@ -91,7 +91,7 @@ final class LeasedWrites {
                         """)
                 .setParameter("status", status)
                 .setParameter("code", error == null ? null : error.code())
-                .setParameter("message", error == null ? null : error.message())
+                .setParameter("message", error == null ? null : ErrorMessages.fit(error.message()))
                 .setParameter("generation", lease.generationId().value())
                 .setParameter("type", artifact.type())
                 .executeUpdate();

@@ -23,7 +23,7 @@ create table artifact (
     edited_sections  ${json}                     not null,
     status           varchar(16)                 not null,
     error_code       varchar(64),
-    error_message    varchar(4000),
+    error_message    varchar(10000),
     schema_version   integer                     not null,
     created_at       timestamp(6) with time zone not null,
     updated_at       timestamp(6) with time zone not null,
@@ -93,7 +93,7 @@ create table generation_item (
     artifact_id   uuid         not null references artifact (id),
     status        varchar(16)  not null,
     error_code    varchar(64),
-    error_message varchar(4000),
+    error_message varchar(10000),
     constraint uq_generation_item_type unique (generation_id, artifact_type)
 );
 

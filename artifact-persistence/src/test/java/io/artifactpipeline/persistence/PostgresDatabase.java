@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -50,7 +51,11 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** The test database, with a pool of the given size. */
     DatabaseSettings settings(int poolSize) {
-        return new DatabaseSettings(jdbcUrl(), USER, PASSWORD, poolSize);
+        return settings(poolSize, DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    DatabaseSettings settings(int poolSize, Duration connectionTimeout) {
+        return new DatabaseSettings(jdbcUrl(), USER, PASSWORD, poolSize, connectionTimeout);
     }
 
     String jdbcUrl() {
@@ -89,6 +94,7 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + "; CI=true, so this is a failure, not a skip", e);
             }
+            System.err.println("[PostgresDatabase] " + message + "; skipping the PostgreSQL tests");
             Assumptions.abort(message + "; skipping the PostgreSQL tests (they fail instead when CI=true)");
             throw new AssertionError("unreachable");
         }

@@ -66,8 +66,7 @@ class UnavailableDatabaseTest {
         PostgresDatabase postgres = new PostgresDatabase();
         postgres.beforeAll(null);
         try {
-            DatabaseSettings settings = new DatabaseSettings(postgres.jdbcUrl(), "postgres", "", 2, SHORT);
-            try (JpaStorage storage = JpaStorage.open(settings)) {
+            try (JpaStorage storage = JpaStorage.open(postgres.settings(2, SHORT))) {
                 UserId owner = Fixtures.user();
                 Fixtures.project(storage, owner);
                 assertThat(storage.isAvailable()).isTrue();

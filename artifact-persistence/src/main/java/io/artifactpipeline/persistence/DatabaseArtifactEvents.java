@@ -1,0 +1,130 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.error.DomainException;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactStatus;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.port.ArtifactChange;
+import io.artifactpipeline.core.port.ArtifactEvents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Artifact changes delivered to subscribers on every server sharing the database. Publishing inserts a
+ * row into {@code artifact_change}; one background virtual thread per server polls for newer rows and
+ * hands them to that server's subscribers. Latency is one poll interval; a change published while the
+ * database is unreachable is dropped (it is a live feed: clients re-read what they show).
+ */
+final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DatabaseArtifactEvents.class.getName());
+    static final Duration POLL_INTERVAL = Duration.ofMillis(150);
+    private static final Duration KEEP = Duration.ofMinutes(10);
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
+    private final Database database;
+    private final Clock clock;
+    private final ChangeCursor cursor;
+    private final Map<ProjectId, List<Consumer<ArtifactChange>>> listeners = new ConcurrentHashMap<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+    private Instant lastPrune = Instant.EPOCH;
+
+    DatabaseArtifactEvents(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        // Changes published before this server started are not news to anyone subscribing now.
+        this.cursor = new ChangeCursor(database.transaction(ChangeRows::latestSeq));
+        this.poller = Thread.ofVirtual().name("artifact-change-poller").start(this::pollUntilClosed);
+    }
+
+    @Override
+    public void publish(ArtifactChange change) {
+        try {
+            database.transaction(session -> ChangeRows.insert(session, change, clock.instant()));
+        } catch (DomainException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not publish an artifact change; live clients miss it", e);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(ProjectId projectId, Consumer<ArtifactChange> listener) {
+        listeners.computeIfAbsent(projectId, id -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> listeners.computeIfPresent(projectId, (id, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        poller.interrupt();
+        try {
+            poller.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pollUntilClosed() {
+        while (running) {
+            try {
+                pollOnce();
+                pruneNowAndThen();
+            } catch (DomainException e) {
+                LOG.log(System.Logger.Level.WARNING, "polling artifact changes failed; retrying", e);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "unexpected failure polling artifact changes; retrying", e);
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void pollOnce() {
+        Instant seenAt = clock.instant();
+        List<ChangeRows.Row> rows = database.transaction(session -> ChangeRows.after(session, cursor.floor()));
+        for (ChangeRows.Row row : rows) {
+            if (cursor.firstSighting(row.seq(), seenAt)) {
+                deliver(row.change());
+            }
+        }
+        cursor.settle(seenAt);
+    }
+
+    private void deliver(ArtifactChange change) {
+        for (Consumer<ArtifactChange> listener : listeners.getOrDefault(change.projectId(), List.of())) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "an artifact change listener failed", e);
+            }
+        }
+    }
+
+    private void pruneNowAndThen() {
+        Instant now = clock.instant();
+        if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
+            lastPrune = now;
+            database.transaction(session -> ChangeRows.deleteBefore(session, now.minus(KEEP)));
+        }
+    }
+
+    static ArtifactChange change(UUID project, UUID artifact, String type, String kind, String status, int version,
+                                 Instant at) {
+        return new ArtifactChange(new ProjectId(project), new ArtifactId(artifact), ArtifactType.valueOf(type),
+                ArtifactChange.Kind.valueOf(kind), ArtifactStatus.valueOf(status), version, at);
+    }
+}

@@ -135,9 +135,15 @@ public final class ArtifactPipeline implements AutoCloseable {
      * Starts running queued generations in the background (virtual threads), as a server does.
      * Closing the pipeline shuts the workers down gracefully.
      */
-    public synchronized GenerationWorkerPool startWorkers(GenerationWorkerPool.Settings settings) {
+    public GenerationWorkerPool startWorkers(GenerationWorkerPool.Settings settings) {
+        return startWorkers(settings, finished -> { });
+    }
+
+    /** As {@link #startWorkers(GenerationWorkerPool.Settings)}, telling {@code onFinished} of each generation concluded here. */
+    public synchronized GenerationWorkerPool startWorkers(GenerationWorkerPool.Settings settings,
+                                                         java.util.function.Consumer<io.artifactpipeline.core.model.Generation> onFinished) {
         if (pool == null) {
-            pool = new GenerationWorkerPool(queue, cascadeRunner, clock, workerId, settings, queued).start();
+            pool = new GenerationWorkerPool(queue, cascadeRunner, clock, workerId, settings, queued, onFinished).start();
         }
         return pool;
     }

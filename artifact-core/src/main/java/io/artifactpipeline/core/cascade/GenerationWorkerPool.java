@@ -2,6 +2,7 @@ package io.artifactpipeline.core.cascade;
 
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.port.GenerationQueue;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs queued generations in the background of one server: a dispatcher claims jobs while a slot is
@@ -52,6 +54,7 @@ public final class GenerationWorkerPool implements AutoCloseable {
     private final String workerId;
     private final Settings settings;
     private final QueueSignal signal;
+    private final Consumer<Generation> onFinished;
     private final Semaphore slots;
     private final Set<Thread> jobs = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Thread> dispatcher = new AtomicReference<>();
@@ -59,13 +62,14 @@ public final class GenerationWorkerPool implements AutoCloseable {
     private volatile boolean handBackOnInterrupt = true;
 
     public GenerationWorkerPool(GenerationQueue queue, CascadeRunner runner, Clock clock, String workerId,
-                                Settings settings, QueueSignal signal) {
+                                Settings settings, QueueSignal signal, Consumer<Generation> onFinished) {
         this.queue = queue;
         this.runner = runner;
         this.clock = clock;
         this.workerId = workerId;
         this.settings = settings;
         this.signal = signal;
+        this.onFinished = onFinished;
         this.slots = new Semaphore(settings.maxConcurrentJobs());
     }
 
@@ -161,7 +165,8 @@ public final class GenerationWorkerPool implements AutoCloseable {
             jobs.add(self);
             Thread renewer = Thread.ofVirtual().start(() -> keepRenewing(claim.lease(), self));
             try {
-                runner.run(claim);
+                Generation finished = runner.run(claim);
+                notifyFinished(finished);
             } catch (RunAbandonedException abandoned) {
                 if (handBackOnInterrupt) {
                     releaseQuietly(claim.lease());
@@ -177,6 +182,14 @@ public final class GenerationWorkerPool implements AutoCloseable {
                 slots.release();
             }
         });
+    }
+
+    private void notifyFinished(Generation finished) {
+        try {
+            onFinished.accept(finished);
+        } catch (RuntimeException listenerFailure) {
+            LOG.log(Level.WARNING, "a generation listener failed: " + listenerFailure.getMessage(), listenerFailure);
+        }
     }
 
     private void keepRenewing(Lease lease, Thread job) {

@@ -33,7 +33,7 @@ class AnnotationEntity {
         entity.position = position;
         entity.sectionId = annotation.sectionId();
         entity.note = annotation.note();
-        entity.createdAt = annotation.createdAt();
+        entity.createdAt = StoredTime.of(annotation.createdAt());
         return entity;
     }
 

@@ -68,7 +68,7 @@ class ArtifactEntity {
         entity.id = artifact.id().value();
         entity.projectId = artifact.projectId().value();
         entity.type = artifact.type();
-        entity.createdAt = artifact.createdAt();
+        entity.createdAt = StoredTime.of(artifact.createdAt());
         entity.rowVersion = rowVersion;
         entity.copyContentAndStatus(artifact);
         return entity;
@@ -87,7 +87,7 @@ class ArtifactEntity {
         errorCode = artifact.error() == null ? null : artifact.error().code();
         errorMessage = artifact.error() == null ? null : ErrorMessages.fit(artifact.error().message());
         schemaVersion = artifact.schemaVersion();
-        updatedAt = artifact.updatedAt();
+        updatedAt = StoredTime.of(artifact.updatedAt());
     }
 
     void touch(Instant at) {

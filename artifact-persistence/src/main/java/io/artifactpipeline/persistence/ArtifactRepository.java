@@ -73,7 +73,7 @@ final class ArtifactRepository {
                         update versioned ArtifactEntity a set a.updatedAt = :at
                         where a.id = :id and a.projectId in (select p.id from ProjectEntity p where p.ownerId = :owner)
                         """)
-                .setParameter("at", annotation.createdAt())
+                .setParameter("at", StoredTime.of(annotation.createdAt()))
                 .setParameter("id", id.value())
                 .setParameter("owner", owner.value())
                 .executeUpdate();

@@ -61,7 +61,7 @@ class GenerationEntity {
         entity.ownerId = generation.owner().value();
         entity.tier = generation.tier();
         entity.instructions = generation.instructions();
-        entity.createdAt = generation.createdAt();
+        entity.createdAt = StoredTime.of(generation.createdAt());
         entity.fencingToken = 0;
         entity.setState(generation.state(), generation.startedAt(), generation.finishedAt());
         return entity;
@@ -71,8 +71,8 @@ class GenerationEntity {
     Lease claim(String workerId, Instant now, Duration leaseLength) {
         fencingToken++;
         leaseWorker = workerId;
-        leaseExpiresAt = now.plus(leaseLength);
-        setState(GenerationState.RUNNING, startedAt == null ? now : startedAt, null);
+        leaseExpiresAt = StoredTime.of(now.plus(leaseLength));
+        setState(GenerationState.RUNNING, startedAt == null ? StoredTime.of(now) : startedAt, null);
         return lease();
     }
 
@@ -83,12 +83,12 @@ class GenerationEntity {
     }
 
     Lease renew(Instant now, Duration leaseLength) {
-        leaseExpiresAt = now.plus(leaseLength);
+        leaseExpiresAt = StoredTime.of(now.plus(leaseLength));
         return lease();
     }
 
     Generation finish(Instant now) {
-        Generation finished = toGeneration().finished(now);
+        Generation finished = toGeneration().finished(StoredTime.of(now));
         setState(finished.state(), startedAt, now);
         leaseExpiresAt = null;
         return finished;
@@ -105,8 +105,8 @@ class GenerationEntity {
 
     private void setState(GenerationState newState, Instant started, Instant finished) {
         state = newState;
-        startedAt = started;
-        finishedAt = finished;
+        startedAt = StoredTime.of(started);
+        finishedAt = StoredTime.of(finished);
         activeProjectId = newState.isActive() ? projectId : null;
     }
 }

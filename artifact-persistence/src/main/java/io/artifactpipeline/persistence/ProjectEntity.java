@@ -41,7 +41,7 @@ class ProjectEntity {
         entity.idea = project.idea();
         entity.answers = JsonNodeFactory.instance.arrayNode();
         project.answers().forEach((question, answer) -> entity.answers.addArray().add(question).add(answer));
-        entity.createdAt = project.createdAt();
+        entity.createdAt = StoredTime.of(project.createdAt());
         return entity;
     }
 

@@ -14,8 +14,9 @@ final class ProjectRepository {
     }
 
     static Project create(Session session, Project project) {
-        session.persist(ProjectEntity.of(project));
-        return project;
+        ProjectEntity entity = ProjectEntity.of(project);
+        session.persist(entity);
+        return entity.toProject();
     }
 
     static Optional<Project> find(Session session, UserId owner, ProjectId id) {

@@ -47,7 +47,7 @@ class RevisionEntity {
         entity.versionNumber = revision.versionNumber();
         entity.source = revision.source();
         entity.actor = revision.actor();
-        entity.createdAt = revision.createdAt();
+        entity.createdAt = StoredTime.of(revision.createdAt());
         entity.sections = List.copyOf(revision.sections());
         entity.content = revision.content();
         return entity;

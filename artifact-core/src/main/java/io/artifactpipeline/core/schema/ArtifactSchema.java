@@ -41,7 +41,7 @@ public record ArtifactSchema(ArtifactType type, int version, List<SectionSpec> s
     /** A copy of the content without the sections above the tier (a model that wrote more is not paid for it). */
     public ObjectNode filterToTier(ObjectNode content, Tier tier) {
         ObjectNode filtered = content.deepCopy();
-        filtered.remove(List.of()); java.util.Objects.requireNonNull(sectionKeysFor(tier).stream().filter(filtered::has).toList());
+        filtered.retain(sectionKeysFor(tier).stream().filter(filtered::has).toList());
         for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (section(name).isEmpty()) {

@@ -1,0 +1,62 @@
+package io.artifactpipeline.app;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where settings come from: the environment first, then {@code application.yaml} in the working
+ * directory (or the file named by {@code ARTIFACT_CONFIG}). A variable {@code ARTIFACT_LLM_MAX_CONCURRENCY}
+ * is the YAML key {@code artifact.llm.max-concurrency}: the first two words are levels, the rest one key.
+ */
+final class SettingsSource {
+    private final Map<String, String> environment;
+    private final Config yaml;
+
+    private SettingsSource(Map<String, String> environment, Config yaml) {
+        this.environment = environment;
+        this.yaml = yaml;
+    }
+
+    static SettingsSource of(Map<String, String> environment) {
+        Path file = Path.of(environment.getOrDefault("ARTIFACT_CONFIG", "application.yaml"));
+        Config yaml = Files.isRegularFile(file)
+                ? Config.just(ConfigSources.file(file))
+                : Config.empty();
+        return new SettingsSource(environment, yaml);
+    }
+
+    Optional<String> get(String variable) {
+        String fromEnvironment = environment.get(variable);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(fromEnvironment);
+        }
+        return yaml.get(yamlKey(variable)).asString().asOptional().filter(v -> !v.isBlank());
+    }
+
+    String get(String variable, String defaultValue) {
+        return get(variable).orElse(defaultValue);
+    }
+
+    int getInt(String variable, int defaultValue) {
+        String value = get(variable, String.valueOf(defaultValue)).trim();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    static String yamlKey(String variable) {
+        String[] words = variable.toLowerCase(Locale.ROOT).split("_");
+        if (words.length < 3) {
+            return String.join(".", words);
+        }
+        return words[0] + "." + words[1] + "." + String.join("-", java.util.Arrays.copyOfRange(words, 2, words.length));
+    }
+}

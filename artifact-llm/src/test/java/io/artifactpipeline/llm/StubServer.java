@@ -141,6 +141,7 @@ public final class StubServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean answering = true;
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Captured request = new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -161,7 +162,12 @@ public final class StubServer implements AutoCloseable {
                 case DROP -> {
                     // Closing the exchange without a status line: the client sees the connection end.
                 }
-                case RESPOND -> respond(exchange, answer);
+                case RESPOND -> {
+                    // Counted out before the client can see the answer and send its next request.
+                    inFlight.decrementAndGet();
+                    answering = false;
+                    respond(exchange, answer);
+                }
                 case STALL_BODY -> {
                     exchange.getResponseHeaders().add("content-type", "application/json");
                     exchange.sendResponseHeaders(200, 0);
@@ -174,7 +180,9 @@ public final class StubServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (answering) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

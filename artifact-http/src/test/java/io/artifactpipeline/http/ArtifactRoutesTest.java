@@ -253,6 +253,7 @@ class ArtifactRoutesTest {
             JsonNode listed = alice.get("/api/artifacts/project/" + projectId).json();
             assertThat(listed).hasSize(5);
             assertThat(listed.get(0).get("generation_status").asText()).isEqualTo("generating");
+            assertThat(listed.get(0).get("current_content").isObject()).as("{} until written").isTrue();
             assertThat(listed.get(0).get("current_content")).isEmpty();
 
             ApiClient.Response second = alice.post("/api/artifacts/generate", "{\"project_id\":\"" + projectId + "\"}");

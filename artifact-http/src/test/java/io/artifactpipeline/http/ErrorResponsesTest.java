@@ -92,6 +92,8 @@ class ErrorResponsesTest {
         ApiClient.Response chunked = alice.send("POST", "/api/projects",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())), true);
         assertProblem(chunked, 413);
+        // Far over the limit, the web server itself refuses before routing; still a problem body.
+        assertProblem(alice.post("/api/projects", "{\"idea\":\"" + "x".repeat((int) BODY_LIMIT * 5) + "\"}"), 413);
         assertThat(alice.post("/api/projects", "{\"idea\":\"" + "x".repeat(1000) + "\"}").status())
                 .as("just under the limit").isEqualTo(201);
     }

@@ -7,6 +7,7 @@ import io.artifactpipeline.http.observe.ServerMetrics;
 import io.artifactpipeline.http.security.ApiSecurity;
 import io.artifactpipeline.http.security.AuthSettings;
 import io.helidon.http.DirectHandler;
+import io.helidon.metrics.api.Gauge;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -32,7 +33,7 @@ public final class ArtifactHttpServer {
                 : ApiSecurity.create(Objects.requireNonNull(b.auth, "auth settings are required"));
         metrics = b.metrics;
         events = new ArtifactEventStreams(b.pipeline, b.heartbeat);
-        metrics.registry().getOrCreate(io.helidon.metrics.api.Gauge.builder("http.sse.streams",
+        metrics.registry().getOrCreate(Gauge.builder("http.sse.streams",
                 events, streams -> (double) streams.openStreams()).description("Open server-sent event streams"));
         Json json = new Json(b.maxBodyBytes);
         DirectHandler problems = new ProblemDirectHandler();

@@ -3,6 +3,7 @@ package io.artifactpipeline.http;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ record Problem(String type, String title, int status, String detail, List<FieldE
     }
 
     Problem withHeader(String name, String value) {
-        var all = new java.util.LinkedHashMap<>(headers);
+        var all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return new Problem(type, title, status, detail, errors, generationId, correlationId, Map.copyOf(all));
     }

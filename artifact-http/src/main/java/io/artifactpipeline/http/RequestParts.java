@@ -33,7 +33,7 @@ final class RequestParts {
         return UUID.fromString(raw);
     }
 
-    static int positiveInt(ServerRequest request, String parameter) {
+    static int wholeNumber(ServerRequest request, String parameter) {
         String raw = request.path().pathParameters().get(parameter);
         if (!raw.matches("[0-9]{1,9}")) {
             throw ClientError.badRequest("'" + parameter + "' must be a whole number");

@@ -32,7 +32,7 @@ final class RevisionsService implements HttpService {
 
     private void get(ServerRequest request, ServerResponse response) {
         ArtifactId id = new ArtifactId(RequestParts.uuid(request, "artifact_id"));
-        int number = RequestParts.positiveInt(request, "revision");
+        int number = RequestParts.wholeNumber(request, "revision");
         Json.send(response, Status.OK_200,
                 Views.revisionWithContent(pipeline.getRevision().get(RequestParts.actor(request), id, number)));
     }

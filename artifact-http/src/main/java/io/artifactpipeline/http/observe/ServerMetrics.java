@@ -12,6 +12,7 @@ import io.helidon.metrics.api.Timer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -61,7 +62,7 @@ public final class ServerMetrics {
         for (GenerationItem item : generation.items()) {
             counter("artifact.artifacts.written", "Artifacts a generation wrote, by type and outcome",
                     List.of(Tag.create("type", item.type().wireName()),
-                            Tag.create("outcome", item.status().name().toLowerCase(java.util.Locale.ROOT))))
+                            Tag.create("outcome", item.status().name().toLowerCase(Locale.ROOT))))
                     .increment();
         }
     }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,8 +92,10 @@ class ObservabilityTest {
     @Test
     void stopLetsARequestInFlightFinish() throws Exception {
         AtomicBoolean slow = new AtomicBoolean(false);
+        CountDownLatch entered = new CountDownLatch(1);
         TestServer stopping = TestServer.start((p, m) -> { }, a -> a, http -> http.databaseCheck(() -> {
             if (slow.get()) {
+                entered.countDown();
                 Thread.sleep(700);
             }
             return true;
@@ -99,9 +103,9 @@ class ObservabilityTest {
         slow.set(true);
         CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(
                 () -> stopping.anonymous().get("/observe/health").status());
-        Thread.sleep(200);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).as("the request reached the check").isTrue();
         stopping.close();
-        assertThat(inFlight.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(inFlight.get(5, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(stopping.server.isRunning()).isFalse();
     }
 }

@@ -67,6 +67,11 @@ public final class Application implements AutoCloseable {
         return server.port();
     }
 
+    /** The core as wired here, for embedding callers and benchmarks that skip HTTP. */
+    public ArtifactPipeline pipeline() {
+        return pipeline;
+    }
+
     public AppSettings settings() {
         return settings;
     }

@@ -1,7 +1,6 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
-import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.http.security.TokenIssuer;
 
 import java.io.PrintStream;
@@ -48,7 +47,7 @@ final class TokenCommand {
             err.println(USAGE);
             return 2;
         }
-        out.println(TokenIssuer.forDevelopment(AuthSettings.development(settings.dataDir())).issue(user, tier, ttl));
+        out.println(TokenIssuer.forDevelopment(Application.authSettings(settings)).issue(user, tier, ttl));
         return 0;
     }
 

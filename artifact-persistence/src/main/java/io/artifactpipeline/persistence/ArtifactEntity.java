@@ -18,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -40,10 +41,13 @@ class ArtifactEntity {
     private ArtifactType type;
     private int versionNumber;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Node.class)
     private ObjectNode currentContent;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Node.class)
     private ObjectNode previousContent;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Strings.class)
     private List<String> editedSections;
     @Enumerated(EnumType.STRING)
     private ArtifactStatus status;

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ class ProjectEntity {
     private String idea;
     /** [[question, answer], ...]: pairs in an array, since jsonb would reorder an object's keys. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Node.class)
     private ArrayNode answers;
     private Instant createdAt;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -32,8 +33,10 @@ class RevisionEntity {
     private String actor;
     private Instant createdAt;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Strings.class)
     private List<String> sections;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Node.class)
     private ObjectNode content;
 
     protected RevisionEntity() {

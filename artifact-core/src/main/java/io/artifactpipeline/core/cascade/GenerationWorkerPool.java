@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -163,7 +164,8 @@ public final class GenerationWorkerPool implements AutoCloseable {
         Thread.ofVirtual().name("generation-" + claim.generation().id()).start(() -> {
             Thread self = Thread.currentThread();
             jobs.add(self);
-            Thread renewer = Thread.ofVirtual().start(() -> keepRenewing(claim.lease(), self));
+            CountDownLatch done = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> keepRenewing(claim.lease(), self, done));
             try {
                 Generation finished = runner.run(claim);
                 notifyFinished(finished);
@@ -177,7 +179,7 @@ public final class GenerationWorkerPool implements AutoCloseable {
                 // The store failed mid-run: the lease will expire and the generation continue elsewhere.
                 LOG.log(Level.WARNING, "generation " + claim.generation().id() + " stopped: " + failure.getMessage(), failure);
             } finally {
-                renewer.interrupt();
+                done.countDown(); // not an interrupt: that would break a renewal's database call mid-way
                 jobs.remove(self);
                 slots.release();
             }
@@ -192,11 +194,13 @@ public final class GenerationWorkerPool implements AutoCloseable {
         }
     }
 
-    private void keepRenewing(Lease lease, Thread job) {
+    private void keepRenewing(Lease lease, Thread job, CountDownLatch done) {
         Duration every = settings.leaseLength().dividedBy(3);
-        while (!Thread.currentThread().isInterrupted()) {
+        while (true) {
             try {
-                Thread.sleep(every);
+                if (done.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
                 queue.renew(lease, clock.instant(), settings.leaseLength());
             } catch (InterruptedException e) {
                 return;

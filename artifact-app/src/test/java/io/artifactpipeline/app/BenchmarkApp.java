@@ -102,6 +102,7 @@ public final class BenchmarkApp {
             double cpuBefore = processCpuSeconds();
             long start = System.nanoTime();
             startAll(pipeline, founders, created);
+            System.out.printf("BENCH   all %d started after %.2fs%n", projects, (System.nanoTime() - start) / 1e9);
             while (unfinished(database) > 0) {
                 Thread.sleep(50);
             }

@@ -3,7 +3,10 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.port.ArtifactChange;
 import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,21 +23,32 @@ final class ChangeRows {
                 .getSingleResult();
     }
 
-    static int insert(Session session, ArtifactChange change, Instant publishedAt) {
-        return session.createNativeMutationQuery("""
-                        insert into artifact_change
-                            (project_id, artifact_id, artifact_type, kind, status, version_number, changed_at, published_at)
-                        values (:project, :artifact, :type, :kind, :status, :version, :changedAt, :publishedAt)
-                        """)
-                .setParameter("project", change.projectId().value())
-                .setParameter("artifact", change.artifactId().value())
-                .setParameter("type", change.type().name())
-                .setParameter("kind", change.kind().name())
-                .setParameter("status", change.status().name())
-                .setParameter("version", change.versionNumber())
-                .setParameter("changedAt", change.at())
-                .setParameter("publishedAt", publishedAt)
-                .executeUpdate();
+    /** Inserts the changes in order, in one JDBC batch. */
+    static void insertAll(Session session, List<ArtifactChange> changes, Instant publishedAt) {
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into artifact_change
+                        (project_id, artifact_id, artifact_type, kind, status, version_number, changed_at, published_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)) {
+                for (ArtifactChange change : changes) {
+                    insert.setObject(1, change.projectId().value());
+                    insert.setObject(2, change.artifactId().value());
+                    insert.setString(3, change.type().name());
+                    insert.setString(4, change.kind().name());
+                    insert.setString(5, change.status().name());
+                    insert.setInt(6, change.versionNumber());
+                    insert.setObject(7, utc(change.at()));
+                    insert.setObject(8, utc(publishedAt));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(StoredTime.of(instant), ZoneOffset.UTC);
     }
 
     static List<Row> after(Session session, long floor) {

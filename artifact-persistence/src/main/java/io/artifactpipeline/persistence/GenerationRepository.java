@@ -52,7 +52,8 @@ final class GenerationRepository {
         session.persist(GenerationEntity.of(generation));
         session.flush();
         for (Artifact artifact : markedGenerating) {
-            ArtifactEntity stored = session.find(ArtifactEntity.class, artifact.id().value());
+            // Row version 0: the core made this artifact just now, so there is nothing to look up.
+            ArtifactEntity stored = artifact.rowVersion() == 0 ? null : session.find(ArtifactEntity.class, artifact.id().value());
             if (stored == null) {
                 session.persist(ArtifactEntity.inserted(artifact, artifact.rowVersion() + 1));
             } else if (stored.rowVersion() != artifact.rowVersion()) {

@@ -14,21 +14,36 @@ class ChangeCursorTest {
         ChangeCursor cursor = new ChangeCursor(10);
         assertThat(cursor.firstSighting(12, t0)).isTrue();
         cursor.settle(t0);
-        // row 11 was numbered first but committed later; the floor has not passed it
         assertThat(cursor.floor()).isEqualTo(10);
         assertThat(cursor.firstSighting(11, t0.plusMillis(150))).isTrue();
         assertThat(cursor.firstSighting(12, t0.plusMillis(150))).isFalse();
+        cursor.settle(t0.plusMillis(150));
+        assertThat(cursor.floor()).isEqualTo(12);
     }
 
     @Test
-    void theFloorMovesPastRowsSeenLongerAgoThanTheGracePeriod() {
+    void theFloorFollowsContiguousRowsAtOnceSoPollsReadOnlyNewRows() {
+        ChangeCursor cursor = new ChangeCursor(0);
+        for (long seq = 1; seq <= 1_000; seq++) {
+            assertThat(cursor.firstSighting(seq, t0)).isTrue();
+        }
+        cursor.settle(t0);
+        assertThat(cursor.floor()).isEqualTo(1_000);
+    }
+
+    @Test
+    void aHoleHoldsTheFloorForTheGracePeriodOnly() {
         ChangeCursor cursor = new ChangeCursor(0);
         cursor.firstSighting(1, t0);
-        cursor.firstSighting(2, t0.plusSeconds(4));
-        cursor.settle(t0.plus(ChangeCursor.GRACE).plusMillis(1));
+        cursor.firstSighting(3, t0);
+        cursor.settle(t0);
         assertThat(cursor.floor()).isEqualTo(1);
-        assertThat(cursor.firstSighting(1, t0.plusSeconds(6))).isFalse();
+        cursor.settle(t0.plus(ChangeCursor.GRACE));
+        assertThat(cursor.floor()).isEqualTo(1);
+        cursor.settle(t0.plus(ChangeCursor.GRACE).plusMillis(1));
+        assertThat(cursor.floor()).isEqualTo(3);
         assertThat(cursor.firstSighting(2, t0.plusSeconds(6))).isFalse();
+        assertThat(cursor.firstSighting(3, t0.plusSeconds(6))).isFalse();
     }
 
     @Test

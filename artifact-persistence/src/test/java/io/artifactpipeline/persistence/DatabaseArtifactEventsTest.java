@@ -76,7 +76,11 @@ class DatabaseArtifactEventsTest {
     @Test
     void changesFromBeforeAServerStartedAreNotReplayed() throws InterruptedException {
         ProjectId project = new ProjectId(UUID.randomUUID());
+        List<ArtifactChange> heardByPublisher = new CopyOnWriteArrayList<>();
+        serverA.artifactEvents().subscribe(project, heardByPublisher::add);
         serverA.artifactEvents().publish(change(project, ArtifactChange.Kind.STATUS_CHANGED));
+        // publishing is asynchronous: the change is stored once its own server hears it
+        await().atMost(Duration.ofSeconds(5)).until(() -> !heardByPublisher.isEmpty());
         List<ArtifactChange> heard = new CopyOnWriteArrayList<>();
         serverB.artifactEvents().subscribe(project, heard::add);
         ArtifactChange later = change(project, ArtifactChange.Kind.CONTENT_WRITTEN);

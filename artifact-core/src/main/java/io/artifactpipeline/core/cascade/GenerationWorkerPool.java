@@ -9,6 +9,8 @@ import io.artifactpipeline.core.port.GenerationQueue;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,11 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Runs queued generations in the background of one server: a dispatcher claims jobs while a slot is
+ * Runs queued generations in the background of one server: a few claimers take jobs while a slot is
  * free, each job runs on its own virtual thread under a lease that a companion thread renews. Several
  * servers may run pools on one database; the queue's claim and fencing keep each job with one worker.
  * A job whose server died is claimed again once its lease expires, by any pool, and continues.
@@ -58,7 +59,10 @@ public final class GenerationWorkerPool implements AutoCloseable {
     private final Consumer<Generation> onFinished;
     private final Semaphore slots;
     private final Set<Thread> jobs = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Thread> dispatcher = new AtomicReference<>();
+    /** Claimers work in parallel: a claim is a database round trip, and a burst should not queue behind one. */
+    private static final int MAX_CLAIMERS = 4;
+
+    private final List<Thread> claimers = new ArrayList<>();
     private volatile boolean claiming;
     private volatile boolean handBackOnInterrupt = true;
 
@@ -75,9 +79,11 @@ public final class GenerationWorkerPool implements AutoCloseable {
     }
 
     public synchronized GenerationWorkerPool start() {
-        if (dispatcher.get() == null) {
+        if (claimers.isEmpty()) {
             claiming = true;
-            dispatcher.set(Thread.ofVirtual().name("generation-dispatcher-" + workerId).start(this::dispatch));
+            for (int i = 0; i < Math.min(MAX_CLAIMERS, settings.maxConcurrentJobs()); i++) {
+                claimers.add(Thread.ofVirtual().name("generation-claimer-" + i + "-" + workerId).start(this::dispatch));
+            }
         }
         return this;
     }
@@ -118,16 +124,15 @@ public final class GenerationWorkerPool implements AutoCloseable {
         jobs.forEach(Thread::interrupt);
     }
 
-    private void stopClaiming() {
+    private synchronized void stopClaiming() {
         claiming = false;
-        Thread thread = dispatcher.get();
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        claimers.forEach(Thread::interrupt);
+        try {
+            for (Thread claimer : claimers) {
+                claimer.join(Duration.ofSeconds(5));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Wakes this server's dispatcher when a generation is queued here, so work starts at once instead of at
+ * Wakes this server's claimers when a generation is queued here, so work starts at once instead of at
  * the next poll. Work queued by other servers is still found by polling.
  */
 public final class QueueSignal {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A queue that signals the local dispatcher after each successful enqueue. */
+/** A queue that signals the local claimers after each successful enqueue. */
 public final class SignallingQueue implements GenerationQueue {
     private final GenerationQueue delegate;
     private final QueueSignal signal;

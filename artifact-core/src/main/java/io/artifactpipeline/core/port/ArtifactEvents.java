@@ -12,6 +12,11 @@ public interface ArtifactEvents {
 
     void publish(ArtifactChange change);
 
+    /** Publishes several changes at once, in order; adapters may do it in one round trip. */
+    default void publishAll(java.util.List<ArtifactChange> changes) {
+        changes.forEach(this::publish);
+    }
+
     /** Calls the listener for each change of the project's artifacts until the subscription is closed. */
     Subscription subscribe(ProjectId projectId, Consumer<ArtifactChange> listener);
 

@@ -46,7 +46,8 @@ final class GenerationStarter {
         Generation generation = Generation.queued(new GenerationId(ids.next()), projectId, actor, instructions, items,
                 clock.instant());
         Generation queued = queue.enqueue(generation, targets);
-        targets.forEach(artifact -> events.publish(ArtifactChange.of(artifact, ArtifactChange.Kind.STATUS_CHANGED)));
+        events.publishAll(targets.stream()
+                .map(artifact -> ArtifactChange.of(artifact, ArtifactChange.Kind.STATUS_CHANGED)).toList());
         return queued;
     }
 

@@ -5,12 +5,16 @@ import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
+import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.UserId;
 import org.hibernate.Session;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +40,20 @@ final class ArtifactRepository {
                 .setParameter("id", id.value())
                 .uniqueResultOptional()
                 .map(ArtifactEntity::toArtifact);
+    }
+
+    /** Status columns only: no content to read or parse, no annotations to join. */
+    static Optional<ArtifactProgress> findProgress(Session session, UserId owner, ArtifactId id) {
+        return session.createSelectionQuery("""
+                        select a.status, a.versionNumber, a.updatedAt, a.errorCode, a.errorMessage
+                        from ArtifactEntity a join ProjectEntity p on p.id = a.projectId
+                        where p.ownerId = :owner and a.id = :id
+                        """, Object[].class)
+                .setParameter("owner", owner.value())
+                .setParameter("id", id.value())
+                .uniqueResultOptional()
+                .map(row -> new ArtifactProgress((ArtifactStatus) row[0], (Integer) row[1], (Instant) row[2],
+                        row[3] == null ? null : new ArtifactError((String) row[3], (String) row[4])));
     }
 
     static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {

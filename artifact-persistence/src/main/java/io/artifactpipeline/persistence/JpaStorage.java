@@ -5,6 +5,7 @@ import io.artifactpipeline.core.error.StoreUnavailableException;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
@@ -127,6 +128,11 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     @Override
     public Optional<Artifact> find(UserId owner, ArtifactId id) {
         return database.transaction(session -> ArtifactRepository.find(session, owner, id));
+    }
+
+    @Override
+    public Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
+        return database.transaction(session -> ArtifactRepository.findProgress(session, owner, id));
     }
 
     @Override

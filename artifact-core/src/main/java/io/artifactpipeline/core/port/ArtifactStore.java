@@ -3,6 +3,7 @@ package io.artifactpipeline.core.port;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.UserId;
@@ -17,6 +18,14 @@ import java.util.Optional;
 public interface ArtifactStore {
 
     Optional<Artifact> find(UserId owner, ArtifactId id);
+
+    /**
+     * The artifact's status and version without its content. Polled every second by many clients, so
+     * an adapter should answer it more cheaply than {@link #find}.
+     */
+    default Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
+        return find(owner, id).map(ArtifactProgress::of);
+    }
 
     /** The project's artifacts in generation order; empty for an unknown or foreign project. */
     List<Artifact> listByProject(UserId owner, ProjectId projectId);

@@ -12,6 +12,7 @@ import io.artifactpipeline.core.model.AnnotationId;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ClaimedGeneration;
@@ -342,6 +343,21 @@ public abstract class StoreContract {
             assertThat(r.sections()).containsExactly("target_user");
             assertThat(r.content().get("target_user").asText()).isEqualTo("Cafés");
         });
+    }
+
+    @Test
+    void progressIsTheArtifactsStatusForItsOwnerOnly() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+        ClaimedGeneration claim = claim("w1");
+        Artifact brief = write(claim, artifact(project, ArtifactType.BRIEF));
+        Artifact scope = stores.queue().recordFailed(claim.lease(),
+                artifact(project, ArtifactType.MVP_SCOPE).failed(failure(), now), now);
+        assertThat(stores.artifacts().findProgress(alice, brief.id())).contains(ArtifactProgress.of(brief));
+        assertThat(stores.artifacts().findProgress(alice, scope.id())).contains(ArtifactProgress.of(scope));
+        assertThat(stores.artifacts().findProgress(alice, scope.id()).orElseThrow().error()).isEqualTo(failure());
+        assertThat(stores.artifacts().findProgress(mallory, brief.id())).isEmpty();
+        assertThat(stores.artifacts().findProgress(alice, new ArtifactId(UUID.randomUUID()))).isEmpty();
     }
 
     @Test

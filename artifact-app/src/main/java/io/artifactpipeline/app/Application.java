@@ -18,6 +18,7 @@ import java.time.Duration;
  * place that knows every adapter.
  */
 public final class Application implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Application.class.getName());
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration WORKER_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
@@ -86,6 +87,8 @@ public final class Application implements AutoCloseable {
                 pipeline.close();
             } finally {
                 storage.close();
+                LOG.log(System.Logger.Level.INFO, "Artifact Pipeline stopped: requests drained, generations finished "
+                        + "or handed back, database pool closed");
             }
         }
     }

@@ -27,7 +27,11 @@ public final class Main {
             System.exit(2);
         }
         Application application = Application.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            application.close();
+            // stdout, not the logger: java.util.logging shuts itself down in a hook of its own
+            System.out.println("Artifact Pipeline stopped.");
+        }, "shutdown"));
         LOG.log(System.Logger.Level.INFO, "Artifact Pipeline started: " + settings);
         System.out.println(firstSteps(settings, application.port()));
     }

@@ -15,7 +15,7 @@ public record AppSettings(String httpHost, int httpPort, Path dataDir,
                    String authTierClaim,
                    String llmProvider, Optional<String> llmBaseUrl, Optional<String> llmApiKey,
                    Optional<String> llmModel, Map<Tier, String> llmModelPerTier, Duration llmTimeout,
-                   int llmMaxConcurrency, Duration offlineLatency,
+                   int llmMaxConcurrency, int llmMaxOutputTokens, Duration offlineLatency,
                    int jobConcurrency, Duration jobLease) {
 
     static AppSettings load(SettingsSource source) {
@@ -42,6 +42,7 @@ public record AppSettings(String httpHost, int httpPort, Path dataDir,
                 perTier,
                 Duration.ofSeconds(source.getInt("ARTIFACT_LLM_TIMEOUT_SECONDS", 120)),
                 source.getInt("ARTIFACT_LLM_MAX_CONCURRENCY", 16),
+                source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", 8192),
                 Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)),
                 source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
                 Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));

@@ -106,6 +106,7 @@ public final class Application implements AutoCloseable {
                 .provider(settings.llmProvider())
                 .timeout(settings.llmTimeout())
                 .maxConcurrency(settings.llmMaxConcurrency())
+                .maxOutputTokens(settings.llmMaxOutputTokens())
                 .offlineLatency(settings.offlineLatency());
         settings.llmBaseUrl().ifPresent(model::baseUrl);
         settings.llmApiKey().ifPresent(model::apiKey);

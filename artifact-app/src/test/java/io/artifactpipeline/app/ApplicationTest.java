@@ -55,7 +55,67 @@ class ApplicationTest {
             assertThat(app().send("GET", "/observe/health", null, null).status()).isEqualTo(200);
         }
 
+        @Test
+        void regenerationWarnsBeforeOverwritingEditsAndForceOverwrites() {
+            String projectId = generatedProject("bob");
+            String milestones = app().send("GET", "/api/artifacts/project/" + projectId, "bob", null).body().get(2)
+                    .get("id").asText();
+            assertThat(app().send("PATCH", "/api/artifacts/" + milestones + "/edit", "bob",
+                    "{\"section_path\":\"total_duration_weeks\",\"new_value\":12}").status()).isEqualTo(200);
+            assertThat(app().send("POST", "/api/artifacts/" + milestones + "/annotate", "bob",
+                    "{\"section_id\":\"milestones\",\"note\":\"check the pilot length\"}").status()).isEqualTo(200);
+
+            RunningApp.Reply warned = app().send("POST", "/api/artifacts/" + milestones + "/regenerate", "bob", "{}");
+            assertThat(warned.status()).isEqualTo(200);
+            assertThat(warned.body().get("warning").asBoolean()).isTrue();
+            assertThat(warned.body().get("edited_sections")).extracting(JsonNode::asText).containsExactly("total_duration_weeks");
+
+            RunningApp.Reply forced = app().send("POST", "/api/artifacts/" + milestones + "/regenerate", "bob",
+                    "{\"force\":true,\"instructions\":\"Plan for a team of two\"}");
+            assertThat(forced.status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> app().send("GET", "/api/artifacts/" + milestones
+                    + "/status", "bob", null).body().get("version_number").asInt() == 2);
+            JsonNode rewritten = app().send("GET", "/api/artifacts/" + milestones, "bob", null).body();
+            assertThat(rewritten.get("has_user_edits").asBoolean()).isFalse();
+            assertThat(rewritten.get("previous_content").get("total_duration_weeks").asInt()).isEqualTo(12);
+            assertThat(rewritten.get("annotations")).hasSize(1);
+        }
+
+        @Test
+        void aSecondGenerationWhileOneRunsIsAConflictAndOthersSeeNothing() {
+            String projectId = app().send("POST", "/api/projects", "carol",
+                    "{\"idea\":\"A marketplace for used lab equipment\",\"answers\":{}}").body().get("id").asText();
+            String generate = "{\"project_id\":\"" + projectId + "\"}";
+            assertThat(app().send("POST", "/api/artifacts/generate", "carol", generate).status()).isEqualTo(202);
+            RunningApp.Reply second = app().send("POST", "/api/artifacts/generate", "carol", generate);
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.body().get("generation_id").asText()).isNotBlank();
+
+            assertThat(app().send("POST", "/api/artifacts/generate", "mallory", generate).status()).isEqualTo(404);
+            assertThat(app().send("GET", "/api/projects/" + projectId, "mallory", null).status()).isEqualTo(404);
+            assertThat(app().send("GET", "/api/artifacts/project/" + projectId, "mallory", null).body()).isEmpty();
+            assertThat(app().send("GET", "/api/projects", null, null).status()).isEqualTo(401);
+            await().atMost(Duration.ofSeconds(20)).until(() -> allIdle(
+                    app().send("GET", "/api/artifacts/project/" + projectId, "carol", null).body()));
+        }
+
+        private String generatedProject(String user) {
+            String projectId = app().send("POST", "/api/projects", user,
+                    "{\"idea\":\"Tutoring for night-shift nurses\",\"answers\":{\"Who pays?\":\"Hospitals\"}}")
+                    .body().get("id").asText();
+            assertThat(app().send("POST", "/api/artifacts/generate", user,
+                    "{\"project_id\":\"" + projectId + "\"}").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode list = app().send("GET", "/api/artifacts/project/" + projectId, user, null).body();
+                return list.size() == 5 && allIdle(list);
+            });
+            return projectId;
+        }
+
         private static boolean allIdle(JsonNode artifacts) {
+            if (artifacts.isEmpty()) {
+                return false;
+            }
             for (JsonNode artifact : artifacts) {
                 if (!artifact.get("generation_status").asText().equals("idle")) {
                     return false;
@@ -75,7 +135,7 @@ class ApplicationTest {
         @Override
         RunningApp app() {
             if (app == null) {
-                app = new RunningApp(dataDir, Map.of());
+                app = new RunningApp(dataDir, Map.of("ARTIFACT_LLM_OFFLINE_LATENCY_MS", "100"));
             }
             return app;
         }
@@ -101,7 +161,7 @@ class ApplicationTest {
             if (app == null) {
                 database = ThrowawayPostgres.createOrSkip();
                 app = new RunningApp(dataDir, Map.of("ARTIFACT_DB_URL", database.url(),
-                        "ARTIFACT_DB_USER", ThrowawayPostgres.USER));
+                        "ARTIFACT_DB_USER", ThrowawayPostgres.USER, "ARTIFACT_LLM_OFFLINE_LATENCY_MS", "100"));
             }
             return app;
         }

@@ -1,0 +1,92 @@
+package io.artifactpipeline.app;
+
+import io.artifactpipeline.core.model.Tier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withNothingConfiguredTheEmbeddedDefaultsApply() {
+        AppSettings settings = load(Map.of());
+        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.dbUrl()).isEmpty();
+        assertThat(settings.developmentAuth()).isTrue();
+        assertThat(settings.llmProvider()).isEqualTo("offline");
+        assertThat(settings.jobConcurrency()).isEqualTo(64);
+        assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void yamlSetsWhatTheEnvironmentDoesNotAndTheEnvironmentWins() throws IOException {
+        Path yaml = dir.resolve("application.yaml");
+        Files.writeString(yaml, """
+                artifact:
+                  http:
+                    port: 9000
+                    host: 0.0.0.0
+                  llm:
+                    max-concurrency: 4
+                    model-cto-scale: big-model
+                """);
+        AppSettings settings = load(Map.of("ARTIFACT_CONFIG", yaml.toString(), "ARTIFACT_HTTP_PORT", "9100"));
+        assertThat(settings.httpPort()).isEqualTo(9100);
+        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(settings.llmMaxConcurrency()).isEqualTo(4);
+        assertThat(settings.llmModelPerTier()).containsEntry(Tier.CTO_SCALE, "big-model");
+    }
+
+    @Test
+    void aBadNumberIsRefusedWithTheVariableNamed() {
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_PORT", "eighty")))
+                .hasMessageContaining("ARTIFACT_HTTP_PORT");
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_JOB_CONCURRENCY", "0")))
+                .hasMessageContaining("ARTIFACT_JOB_CONCURRENCY");
+    }
+
+    @Test
+    void secretsStayOutOfTheSettingsDescription() {
+        AppSettings settings = load(Map.of("ARTIFACT_LLM_API_KEY", "sk-secret-123", "ARTIFACT_DB_PASSWORD", "hunter2"));
+        assertThat(settings.toString()).doesNotContain("sk-secret-123").doesNotContain("hunter2");
+    }
+
+    @Test
+    void theTokenCommandPrintsATokenInDevelopmentModeOnly() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AppSettings development = load(Map.of("ARTIFACT_DATA_DIR", dir.toString()));
+        assertThat(TokenCommand.run(List.of("--user", "founder-1", "--tier", "partner", "--ttl", "60"), development,
+                new PrintStream(out), new PrintStream(err))).isZero();
+        assertThat(out.toString().trim().split("\\.")).hasSize(3);
+
+        assertThat(TokenCommand.run(List.of("--tier", "partner"), development, new PrintStream(out),
+                new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("--user is required");
+
+        AppSettings production = load(Map.of("ARTIFACT_DATA_DIR", dir.toString(), "ARTIFACT_AUTH_JWKS", "https://idp/jwks.json"));
+        assertThat(TokenCommand.run(List.of("--user", "x"), production, new PrintStream(out), new PrintStream(err)))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("refused");
+    }
+
+    private AppSettings load(Map<String, String> environment) {
+        Map<String, String> withConfig = new java.util.HashMap<>(environment);
+        withConfig.putIfAbsent("ARTIFACT_CONFIG", dir.resolve("absent.yaml").toString());
+        return AppSettings.load(SettingsSource.of(withConfig));
+    }
+}

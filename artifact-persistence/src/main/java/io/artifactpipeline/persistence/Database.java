@@ -59,6 +59,18 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs read-only work: entities are loaded without the snapshots Hibernate keeps to detect changes
+     * (for JSON content, a deep copy per row) and nothing is flushed at the end.
+     */
+    <R> R read(Function<Session, R> work) {
+        return transaction(session -> {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            return work.apply(session);
+        });
+    }
+
     Vendor vendor() {
         return vendor;
     }

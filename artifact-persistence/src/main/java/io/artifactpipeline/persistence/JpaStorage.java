@@ -115,29 +115,29 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<Project> find(UserId owner, ProjectId id) {
-        return database.transaction(session -> ProjectRepository.find(session, owner, id));
+        return database.read(session -> ProjectRepository.find(session, owner, id));
     }
 
     @Override
     public List<Project> list(UserId owner) {
-        return database.transaction(session -> ProjectRepository.list(session, owner));
+        return database.read(session -> ProjectRepository.list(session, owner));
     }
 
     // --- artifacts
 
     @Override
     public Optional<Artifact> find(UserId owner, ArtifactId id) {
-        return database.transaction(session -> ArtifactRepository.find(session, owner, id));
+        return database.read(session -> ArtifactRepository.find(session, owner, id));
     }
 
     @Override
     public Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
-        return database.transaction(session -> ArtifactRepository.findProgress(session, owner, id));
+        return database.read(session -> ArtifactRepository.findProgress(session, owner, id));
     }
 
     @Override
     public List<Artifact> listByProject(UserId owner, ProjectId projectId) {
-        return database.transaction(session -> ArtifactRepository.listByProject(session, owner, projectId));
+        return database.read(session -> ArtifactRepository.listByProject(session, owner, projectId));
     }
 
     @Override
@@ -152,12 +152,12 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public List<Revision> revisions(UserId owner, ArtifactId id) {
-        return database.transaction(session -> ArtifactRepository.revisions(session, owner, id));
+        return database.read(session -> ArtifactRepository.revisions(session, owner, id));
     }
 
     @Override
     public Optional<Revision> revision(UserId owner, ArtifactId id, int number) {
-        return database.transaction(session -> ArtifactRepository.revision(session, owner, id, number));
+        return database.read(session -> ArtifactRepository.revision(session, owner, id, number));
     }
 
     // --- generation queue
@@ -179,12 +179,12 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<Generation> find(UserId owner, GenerationId id) {
-        return database.transaction(session -> GenerationRepository.find(session, owner, id));
+        return database.read(session -> GenerationRepository.find(session, owner, id));
     }
 
     @Override
     public Optional<Generation> findActive(UserId owner, ProjectId projectId) {
-        return database.transaction(session -> GenerationRepository.findActive(session, owner, projectId));
+        return database.read(session -> GenerationRepository.findActive(session, owner, projectId));
     }
 
     @Override

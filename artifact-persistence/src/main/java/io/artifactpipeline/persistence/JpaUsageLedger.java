@@ -23,7 +23,7 @@ final class JpaUsageLedger implements UsageLedger {
 
     @Override
     public long tokensUsed(UserId user, LocalDate day) {
-        return database.transaction(session -> session.createNativeQuery("""
+        return database.read(session -> session.createNativeQuery("""
                         select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens), 0)
                         from token_usage where user_id = :user and usage_day = :day
                         """, Long.class)

@@ -32,10 +32,13 @@ import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.core.usecase.TokenBudget;
 import io.artifactpipeline.core.usecase.WatchProject;
 
+import io.artifactpipeline.core.model.Generation;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The whole core assembled from its driven ports: every use case, and a worker that runs queued
@@ -141,7 +144,7 @@ public final class ArtifactPipeline implements AutoCloseable {
 
     /** As {@link #startWorkers(GenerationWorkerPool.Settings)}, telling {@code onFinished} of each generation concluded here. */
     public synchronized GenerationWorkerPool startWorkers(GenerationWorkerPool.Settings settings,
-                                                         java.util.function.Consumer<io.artifactpipeline.core.model.Generation> onFinished) {
+                                                         Consumer<Generation> onFinished) {
         if (pool == null) {
             pool = new GenerationWorkerPool(queue, cascadeRunner, clock, workerId, settings, queued, onFinished).start();
         }

@@ -1,5 +1,6 @@
 package io.artifactpipeline.core.cascade;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifactpipeline.core.error.DomainException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Artifact;
@@ -16,6 +17,7 @@ import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.ProjectStore;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ public final class CascadeRunner {
         return queue.finish(claim.lease(), clock.instant());
     }
 
-    private static void awaitAll(java.util.Collection<CompletableFuture<Boolean>> futures, ExecutorService tasks) {
+    private static void awaitAll(Collection<CompletableFuture<Boolean>> futures, ExecutorService tasks) {
         try {
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
@@ -135,7 +137,7 @@ public final class CascadeRunner {
                                     + " has no content yet; generate it first"));
                 }
             }
-            Map<ArtifactType, com.fasterxml.jackson.databind.node.ObjectNode> context = new EnumMap<>(ArtifactType.class);
+            Map<ArtifactType, ObjectNode> context = new EnumMap<>(ArtifactType.class);
             type.dependencies().forEach(d -> context.put(d, latest.get(d).currentContent()));
             ArtifactWriter.Outcome outcome;
             try {

@@ -9,7 +9,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -97,6 +106,33 @@ class ApplicationTest {
             assertThat(app().send("GET", "/api/projects", null, null).status()).isEqualTo(401);
             await().atMost(Duration.ofSeconds(20)).until(() -> allIdle(
                     app().send("GET", "/api/artifacts/project/" + projectId, "carol", null).body()));
+        }
+
+        @Test
+        void theEventStreamShowsTheArtifactsBeingWritten() throws Exception {
+            String projectId = app().send("POST", "/api/projects", "dave",
+                    "{\"idea\":\"Compost pickup for apartment blocks\",\"answers\":{}}").body().get("id").asText();
+            List<String> events = new CopyOnWriteArrayList<>();
+            HttpRequest watch = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app().application.port()
+                            + "/api/artifacts/project/" + projectId + "/events"))
+                    .header("Authorization", "Bearer " + app().token("dave")).build();
+            HttpClient client = HttpClient.newHttpClient();
+            CompletableFuture<HttpResponse<Stream<String>>> stream = client.sendAsync(watch, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            Thread reader = Thread.ofVirtual().start(() -> response.body()
+                    .filter(line -> line.startsWith("data:") && line.length() > 5)
+                    .forEach(events::add));
+            try {
+                assertThat(app().send("POST", "/api/artifacts/generate", "dave",
+                        "{\"project_id\":\"" + projectId + "\"}").status()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        events.stream().filter(e -> e.contains("\"kind\":\"content\"")).count() == 5);
+                assertThat(events.getFirst()).contains("\"generation_status\":\"generating\"");
+            } finally {
+                reader.interrupt();
+                client.shutdownNow();
+            }
         }
 
         private String generatedProject(String user) {

@@ -2,22 +2,29 @@ package io.artifactpipeline.llm.anthropic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.schema.ArtifactSchemas;
 import io.artifactpipeline.llm.http.Json;
 import io.artifactpipeline.llm.prompt.Prompt;
 
 /**
  * The body of {@code POST /v1/messages}. Structured output comes from a forced tool whose input schema is the
  * artifact's schema for the tier. The system prompt and the project context carry cache breakpoints: they
- * are the stable prefix of a generation's calls (Anthropic caches tools, then system, then messages, so a
- * hit needs the same tool as well: the repair call and regenerations of the same type reuse the prefix).
+ * are the stable prefix of a generation's calls. Anthropic's cached prefix runs tools, then system, then
+ * messages, so every call offers the same tools (one per artifact type, for the tier, in generation order)
+ * and only {@code tool_choice} says which to use: the five calls of a generation then share the prefix.
  */
 final class MessagesRequestBody {
     private MessagesRequestBody() {
     }
 
     static String toolName(ModelRequest request) {
-        return "write_" + request.type().wireName();
+        return toolName(request.type());
+    }
+
+    private static String toolName(ArtifactType type) {
+        return "write_" + type.wireName();
     }
 
     static ObjectNode build(ModelRequest request, Prompt prompt, String model, int maxTokens) {
@@ -30,11 +37,16 @@ final class MessagesRequestBody {
         ArrayNode content = user.putArray("content");
         cached(content.addObject().put("type", "text").put("text", prompt.projectContext()));
         content.addObject().put("type", "text").put("text", prompt.task());
-        ObjectNode tool = body.putArray("tools").addObject();
-        tool.put("name", toolName(request));
-        tool.put("description", "Records the " + request.type().wireName() + " document of the founder's project. "
-                + "The input is the whole document: one key per requested section.");
-        tool.set("input_schema", request.schema().deepCopy());
+        ArrayNode tools = body.putArray("tools");
+        for (ArtifactType type : ArtifactType.inGenerationOrder()) {
+            ObjectNode tool = tools.addObject();
+            tool.put("name", toolName(type));
+            tool.put("description", "Records the " + type.wireName() + " document of the founder's project. "
+                    + "The input is the whole document: one key per requested section.");
+            tool.set("input_schema", type == request.type()
+                    ? request.schema().deepCopy()
+                    : ArtifactSchemas.of(type).jsonSchema(request.tier()));
+        }
         body.putObject("tool_choice").put("type", "tool").put("name", toolName(request));
         return body;
     }

@@ -66,8 +66,10 @@ class AnthropicMessagesProviderTest {
         JsonNode body = sent.json();
         assertThat(body.get("model").asText()).isEqualTo("claude-opus-4-1");
         assertThat(body.get("max_tokens").asInt()).isEqualTo(8192);
-        assertThat(body.get("tools")).hasSize(1);
-        JsonNode tool = body.get("tools").get(0);
+        // every call offers all five tools, so that the cached prefix (tools, system, context) is shared
+        assertThat(body.get("tools")).extracting(t -> t.get("name").asText()).containsExactly(
+                "write_brief", "write_mvp_scope", "write_milestones", "write_risk_log", "write_how_it_works");
+        JsonNode tool = body.get("tools").get(1);
         assertThat(tool.get("name").asText()).isEqualTo("write_mvp_scope");
         assertThat(tool.get("description").asText()).isNotBlank();
         assertThat(tool.get("input_schema")).isEqualTo(request.schema());
@@ -91,6 +93,24 @@ class AnthropicMessagesProviderTest {
         assertThat(task.get("text").asText()).contains("### brief")
                 .contains(brief.get("target_user").asText()).contains(brief.get("key_constraint").asText())
                 .contains("`scalability_plan`");
+    }
+
+    @Test
+    void everyArtifactOfAGenerationSendsTheSameCachedPrefix() {
+        server.then(valid(ArtifactType.BRIEF, Tier.PARTNER)).then(valid(ArtifactType.RISK_LOG, Tier.PARTNER));
+
+        provider().write(TestRequests.request(ArtifactType.BRIEF, Tier.PARTNER));
+        provider().write(TestRequests.request(ArtifactType.RISK_LOG, Tier.PARTNER));
+
+        JsonNode brief = server.requests().get(0).json();
+        JsonNode riskLog = server.requests().get(1).json();
+        // Anthropic caches the prefix tools → system → first content block; all of it must be identical
+        assertThat(riskLog.get("tools")).isEqualTo(brief.get("tools"));
+        assertThat(riskLog.get("system")).isEqualTo(brief.get("system"));
+        assertThat(riskLog.get("messages").get(0).get("content").get(0))
+                .isEqualTo(brief.get("messages").get(0).get("content").get(0));
+        assertThat(riskLog.get("tool_choice").get("name").asText()).isEqualTo("write_risk_log");
+        assertThat(brief.get("tool_choice").get("name").asText()).isEqualTo("write_brief");
     }
 
     @Test

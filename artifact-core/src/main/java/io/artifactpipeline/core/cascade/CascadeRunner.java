@@ -36,6 +36,13 @@ import java.util.stream.Collectors;
  * so a generation taken over after a crash continues where it stopped.
  */
 public final class CascadeRunner {
+    /**
+     * Claims of one generation after which its unfinished artifacts fail instead of being tried again:
+     * a generation that keeps taking its workers down (or keeps being handed back) must not stay
+     * {@code generating} forever.
+     */
+    public static final int MAX_CLAIMS = 10;
+
     private final ProjectStore projects;
     private final ArtifactStore artifacts;
     private final GenerationQueue queue;
@@ -127,6 +134,10 @@ public final class CascadeRunner {
             }
             if (project == null) {
                 return fail(artifact, new ArtifactError(ArtifactError.INTERNAL, "the project no longer exists"));
+            }
+            if (claim.lease().fencingToken() > MAX_CLAIMS) {
+                return fail(artifact, new ArtifactError(ArtifactError.INTERNAL, "gave up after " + MAX_CLAIMS
+                        + " attempts to run this generation; generate again to retry"));
             }
             for (ArtifactType dependency : type.dependencies()) {
                 if (!usable.getOrDefault(dependency, false)) {

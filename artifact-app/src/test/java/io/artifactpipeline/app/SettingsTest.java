@@ -52,6 +52,14 @@ class SettingsTest {
     }
 
     @Test
+    void theExampleFileReadsAsTheDefaults() {
+        Path example = Path.of("application.example.yaml"); // the module's folder is the tests' working directory
+        assertThat(example).exists();
+        AppSettings fromExample = load(Map.of("ARTIFACT_CONFIG", example.toAbsolutePath().toString()));
+        assertThat(fromExample).isEqualTo(load(Map.of()));
+    }
+
+    @Test
     void aBadNumberIsRefusedWithTheVariableNamed() {
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_PORT", "eighty")))
                 .hasMessageContaining("ARTIFACT_HTTP_PORT");

@@ -4,12 +4,14 @@ import io.artifactpipeline.core.model.Tier;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Every setting of CONFIG.md, read once at start-up, with its default. */
-public record AppSettings(String httpHost, int httpPort, Path dataDir,
+public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOrigins, Path dataDir,
                    Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword, int dbPoolSize,
                    Optional<String> authJwks, Optional<String> authIssuer, Optional<String> authAudience,
                    String authTierClaim,
@@ -26,6 +28,7 @@ public record AppSettings(String httpHost, int httpPort, Path dataDir,
         AppSettings settings = new AppSettings(
                 source.get("ARTIFACT_HTTP_HOST", "127.0.0.1"),
                 source.getInt("ARTIFACT_HTTP_PORT", 8080),
+                source.get("ARTIFACT_HTTP_CORS_ORIGINS").map(AppSettings::commaSeparated).orElse(List.of()),
                 Path.of(source.get("ARTIFACT_DATA_DIR", "./data")),
                 source.get("ARTIFACT_DB_URL"),
                 source.get("ARTIFACT_DB_USER"),
@@ -48,6 +51,10 @@ public record AppSettings(String httpHost, int httpPort, Path dataDir,
                 Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));
         settings.check();
         return settings;
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     boolean developmentAuth() {

@@ -53,6 +53,7 @@ public final class Application implements AutoCloseable {
                     .auth(authSettings(settings))
                     .host(settings.httpHost())
                     .port(settings.httpPort())
+                    .corsOrigins(settings.httpCorsOrigins())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()

@@ -40,6 +40,7 @@ class SettingsTest {
                   http:
                     port: 9000
                     host: 0.0.0.0
+                    cors-origins: https://app.example.com, https://admin.example.com
                   llm:
                     max-concurrency: 4
                     model-cto-scale: big-model
@@ -47,6 +48,7 @@ class SettingsTest {
         AppSettings settings = load(Map.of("ARTIFACT_CONFIG", yaml.toString(), "ARTIFACT_HTTP_PORT", "9100"));
         assertThat(settings.httpPort()).isEqualTo(9100);
         assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(settings.httpCorsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
         assertThat(settings.llmMaxConcurrency()).isEqualTo(4);
         assertThat(settings.llmModelPerTier()).containsEntry(Tier.CTO_SCALE, "big-model");
     }

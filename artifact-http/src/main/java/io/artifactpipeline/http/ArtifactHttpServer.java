@@ -13,7 +13,9 @@ import io.helidon.webserver.http.HttpRouting;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The HTTP adapter: the API of API.md over an {@link ArtifactPipeline}, JWT authentication, and
@@ -49,7 +51,12 @@ public final class ArtifactHttpServer {
                     }
                 })
                 .addFeature(Observability.feature(b.databaseCheck, metrics))
-                .routing(routing -> routing(routing, b.pipeline, security, json, events, metrics))
+                .routing(routing -> {
+                    if (!b.corsOrigins.isEmpty()) {
+                        routing.addFilter(new CorsFilter(b.corsOrigins)); // before authentication: preflights carry no token
+                    }
+                    routing(routing, b.pipeline, security, json, events, metrics);
+                })
                 .build();
     }
 
@@ -116,6 +123,7 @@ public final class ArtifactHttpServer {
         private ServerMetrics metrics;
         private Duration heartbeat = Duration.ofSeconds(15);
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+        private Set<String> corsOrigins = Set.of();
 
         private Builder() {
         }
@@ -150,6 +158,15 @@ public final class ArtifactHttpServer {
 
         /** How often an idle event stream gets a comment so proxies keep it open. Default 15 s. */
         public Builder heartbeat(Duration interval) { this.heartbeat = interval; return this; }
+
+        /**
+         * Origins a browser client may call the API from (exact, e.g. {@code https://app.example.com}, or
+         * {@code *}); none by default, which sends no CORS headers at all.
+         */
+        public Builder corsOrigins(Collection<String> origins) {
+            this.corsOrigins = Set.copyOf(origins);
+            return this;
+        }
 
         /** How long {@link #stop()} lets requests in flight finish. Default 10 s. */
         public Builder shutdownGracePeriod(Duration period) { this.shutdownGracePeriod = period; return this; }

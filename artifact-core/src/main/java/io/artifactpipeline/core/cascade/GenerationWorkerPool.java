@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class GenerationWorkerPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GenerationWorkerPool.class.getName());
+    /** Claimers work in parallel: a claim is a database round trip, and a burst should not queue behind one. */
+    private static final int MAX_CLAIMERS = 4;
 
     /**
      * @param maxConcurrentJobs generations run at once (they mostly wait on the model)
@@ -59,9 +61,6 @@ public final class GenerationWorkerPool implements AutoCloseable {
     private final Consumer<Generation> onFinished;
     private final Semaphore slots;
     private final Set<Thread> jobs = ConcurrentHashMap.newKeySet();
-    /** Claimers work in parallel: a claim is a database round trip, and a burst should not queue behind one. */
-    private static final int MAX_CLAIMERS = 4;
-
     private final List<Thread> claimers = new ArrayList<>();
     private volatile boolean claiming;
     private volatile boolean handBackOnInterrupt = true;
@@ -105,13 +104,22 @@ public final class GenerationWorkerPool implements AutoCloseable {
     public void close() {
         stopClaiming();
         try {
-            if (!slots.tryAcquire(settings.maxConcurrentJobs(), settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!allJobsEndWithin(settings.shutdownGrace())) {
                 jobs.forEach(Thread::interrupt);
-                slots.tryAcquire(settings.maxConcurrentJobs(), 10, TimeUnit.SECONDS);
+                allJobsEndWithin(Duration.ofSeconds(10));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits until no job holds a slot; the slots are given back, so closing again returns at once. */
+    private boolean allJobsEndWithin(Duration limit) throws InterruptedException {
+        if (!slots.tryAcquire(settings.maxConcurrentJobs(), limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        slots.release(settings.maxConcurrentJobs());
+        return true;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.artifactpipeline.core.cascade.SignallingQueue;
 import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
 import io.artifactpipeline.core.memory.InMemoryStore;
 import io.artifactpipeline.core.memory.InMemoryUsageLedger;
+import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
@@ -31,8 +32,6 @@ import io.artifactpipeline.core.usecase.RegenerateArtifact;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.core.usecase.TokenBudget;
 import io.artifactpipeline.core.usecase.WatchProject;
-
-import io.artifactpipeline.core.model.Generation;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.port.ArtifactChange;
-import io.artifactpipeline.core.usecase.GetArtifactStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -79,8 +79,8 @@ final class Views {
                 a.schemaVersion(), time(a.createdAt()), time(a.updatedAt()));
     }
 
-    static StatusView status(GetArtifactStatus.Status s) {
-        return new StatusView(s.generationStatus().wireName(), s.versionNumber(), time(s.updatedAt()), error(s.error()));
+    static StatusView status(ArtifactProgress s) {
+        return new StatusView(s.status().wireName(), s.versionNumber(), time(s.updatedAt()), error(s.error()));
     }
 
     static ProjectView project(Project p) {

@@ -1,5 +1,8 @@
 package io.artifactpipeline.persistence;
 
+import org.hibernate.Session;
+
+import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -71,10 +74,10 @@ enum Vendor {
      * Lets this transaction commit without waiting for its WAL flush. Only for writes whose loss in a
      * database crash is harmless (live-progress notices): it saves a disk flush per commit.
      */
-    void relaxDurability(org.hibernate.Session session) {
+    void relaxDurability(Session session) {
         if (this == POSTGRESQL) {
             session.doWork(connection -> {
-                try (java.sql.Statement statement = connection.createStatement()) {
+                try (Statement statement = connection.createStatement()) {
                     statement.execute("set local synchronous_commit = off");
                 }
             });

@@ -2,6 +2,7 @@ package io.artifactpipeline.core.port;
 
 import io.artifactpipeline.core.model.ProjectId;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +14,7 @@ public interface ArtifactEvents {
     void publish(ArtifactChange change);
 
     /** Publishes several changes at once, in order; adapters may do it in one round trip. */
-    default void publishAll(java.util.List<ArtifactChange> changes) {
+    default void publishAll(List<ArtifactChange> changes) {
         changes.forEach(this::publish);
     }
 

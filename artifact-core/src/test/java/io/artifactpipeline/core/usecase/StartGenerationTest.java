@@ -4,6 +4,7 @@ import io.artifactpipeline.core.error.BudgetExhaustedException;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Generation;
@@ -65,10 +66,10 @@ class StartGenerationTest {
         Artifact brief = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
 
         assertThat(t.pipeline().getArtifactStatus().get(ALICE, brief.id())).isEqualTo(
-                new GetArtifactStatus.Status(ArtifactStatus.GENERATING, 0, brief.updatedAt(), null));
+                new ArtifactProgress(ArtifactStatus.GENERATING, 0, brief.updatedAt(), null));
         t.pipeline().worker().drain();
-        GetArtifactStatus.Status done = t.pipeline().getArtifactStatus().get(ALICE, brief.id());
-        assertThat(done.generationStatus()).isEqualTo(ArtifactStatus.IDLE);
+        ArtifactProgress done = t.pipeline().getArtifactStatus().get(ALICE, brief.id());
+        assertThat(done.status()).isEqualTo(ArtifactStatus.IDLE);
         assertThat(done.versionNumber()).isEqualTo(1);
         assertThat(done.error()).isNull();
     }

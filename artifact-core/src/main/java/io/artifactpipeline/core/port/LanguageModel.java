@@ -13,4 +13,12 @@ public interface LanguageModel {
      * @throws ModelFailure when the provider could not produce content; the artifact fails with its reason
      */
     ModelReply write(ModelRequest request);
+
+    /**
+     * Writes the content of one artifact, reporting each top-level section to {@code drafts} as soon as
+     * it is complete. Models that do not stream report nothing.
+     */
+    default ModelReply write(ModelRequest request, SectionDrafts drafts) {
+        return write(request);
+    }
 }

@@ -90,10 +90,19 @@ final class ArtifactWriter {
         if (!budget.affords(generation.owner(), generation.tier(), 1)) {
             return new Attempt.OverBudget();
         }
-        ModelReply reply = model.write(request, drafts);
+        ModelReply reply = model.write(request, withinTier(drafts, request.sections()));
         budget.spend(generation.owner(), reply.usage());
         ObjectNode content = schema.filterToTier(reply.content(), generation.tier());
         return new Attempt.Answered(content, schema.validate(content, generation.tier()));
+    }
+
+    /** Drafts of the sections the tier keeps; a model that writes more does not get to show it. */
+    private static SectionDrafts withinTier(SectionDrafts drafts, List<String> tierSections) {
+        return (section, value) -> {
+            if (tierSections.contains(section)) {
+                drafts.completed(section, value);
+            }
+        };
     }
 
     private static Outcome overBudget() {

@@ -1,5 +1,6 @@
 package io.artifactpipeline.app;
 
+import io.artifactpipeline.core.budget.DailyBudgets;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.llm.ModelSettings;
@@ -15,7 +16,7 @@ import java.util.List;
  * the component it configures: the HTTP server, the database, authentication, the model, the workers.
  */
 public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings db, AuthSettings auth,
-                          ModelSettings llm, JobSettings jobs) {
+                          ModelSettings llm, JobSettings jobs, LimitSettings limits) {
 
     /** The HTTP listener. */
     public record ServerSettings(String host, int port, List<String> corsOrigins) {
@@ -39,10 +40,19 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
         }
     }
 
+    /** What one user may spend and run: tokens per UTC day by tier, generations at once. */
+    public record LimitSettings(DailyBudgets dailyBudgets, int maxActiveGenerationsPerUser) {
+        public LimitSettings {
+            if (maxActiveGenerationsPerUser < 1) {
+                throw new IllegalArgumentException("ARTIFACT_MAX_ACTIVE_GENERATIONS_PER_USER must be at least 1");
+            }
+        }
+    }
+
     static AppSettings load(SettingsSource source) {
         Path dataDir = Path.of(source.get("ARTIFACT_DATA_DIR", "./data"));
         return new AppSettings(server(source), dataDir, database(source, dataDir), auth(source, dataDir),
-                model(source), jobs(source));
+                model(source), jobs(source), limits(source));
     }
 
     boolean developmentAuth() {
@@ -94,6 +104,14 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
     private static JobSettings jobs(SettingsSource source) {
         return new JobSettings(source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
                 Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));
+    }
+
+    private static LimitSettings limits(SettingsSource source) {
+        DailyBudgets budgets = DailyBudgets.defaults();
+        for (Tier tier : Tier.values()) {
+            budgets = budgets.with(tier, source.getLong("ARTIFACT_BUDGET_" + tier.name(), tier.dailyTokenBudget()));
+        }
+        return new LimitSettings(budgets, source.getInt("ARTIFACT_MAX_ACTIVE_GENERATIONS_PER_USER", 3));
     }
 
     private static List<String> commaSeparated(String value) {

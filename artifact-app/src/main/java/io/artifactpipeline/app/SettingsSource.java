@@ -52,6 +52,15 @@ final class SettingsSource {
         }
     }
 
+    long getLong(String variable, long defaultValue) {
+        String value = get(variable, String.valueOf(defaultValue)).trim();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number, not '" + value + "'");
+        }
+    }
+
     static String yamlKey(String variable) {
         String[] words = variable.toLowerCase(Locale.ROOT).split("_");
         if (words.length < 3) {

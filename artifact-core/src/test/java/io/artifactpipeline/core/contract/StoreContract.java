@@ -53,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class StoreContract {
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final int NO_LIMIT = Integer.MAX_VALUE;
 
     protected ContractStores stores;
     private Instant now;
@@ -125,7 +126,7 @@ public abstract class StoreContract {
         Generation first = enqueueAll(project);
         Artifact brief = artifact(project, ArtifactType.BRIEF);
         Generation second = generationOf(project, List.of(brief));
-        assertThatThrownBy(() -> stores.queue().enqueue(second, List.of(brief)))
+        assertThatThrownBy(() -> stores.queue().enqueue(second, List.of(brief), NO_LIMIT))
                 .isInstanceOfSatisfying(GenerationConflictException.class,
                         e -> assertThat(e.activeGeneration()).isEqualTo(first.id()));
         assertThat(stores.queue().findGeneration(alice, second.id())).isEmpty();
@@ -145,7 +146,7 @@ public abstract class StoreContract {
         assertThat(stores.queue().findActiveGeneration(alice, project.id())).isEmpty();
 
         Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
-        Generation again = stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        Generation again = stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
         assertThat(stores.queue().findActiveGeneration(alice, project.id())).get().extracting(Generation::id).isEqualTo(again.id());
     }
 
@@ -158,7 +159,7 @@ public abstract class StoreContract {
         stores.writes().finish(claim.lease(), now);
         Artifact staleCopy = brief.withRowVersion(brief.rowVersion() - 1).markedGenerating(now);
         Generation generation = generationOf(project, List.of(staleCopy));
-        assertThatThrownBy(() -> stores.queue().enqueue(generation, List.of(staleCopy)))
+        assertThatThrownBy(() -> stores.queue().enqueue(generation, List.of(staleCopy), NO_LIMIT))
                 .isInstanceOf(StaleArtifactException.class);
         assertThat(stores.queue().findGeneration(alice, generation.id())).isEmpty();
         assertThat(artifact(project, ArtifactType.BRIEF).status()).isEqualTo(ArtifactStatus.IDLE);
@@ -313,7 +314,7 @@ public abstract class StoreContract {
         stores.writes().finish(claim.lease(), now);
 
         Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
-        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
         ClaimedGeneration again = claim("w1");
         ObjectNode newer = SampleContent.full(ArtifactType.BRIEF).put("target_user", "Chains");
         Artifact rewritten = artifact(project, ArtifactType.BRIEF).withGeneratedContent(newer, 1, now);
@@ -428,7 +429,7 @@ public abstract class StoreContract {
         List<Artifact> artifacts = ArtifactType.inGenerationOrder().stream()
                 .map(type -> Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), type, 1, now))
                 .toList();
-        return stores.queue().enqueue(generationOf(project, artifacts), artifacts);
+        return stores.queue().enqueue(generationOf(project, artifacts), artifacts, NO_LIMIT);
     }
 
     private Generation generationOf(Project project, List<Artifact> artifacts) {
@@ -457,7 +458,7 @@ public abstract class StoreContract {
     private Artifact generatedBrief() {
         Project project = newProject(alice);
         Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), ArtifactType.BRIEF, 1, now);
-        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
         ClaimedGeneration claim = claim("w1");
         write(claim, brief);
         stores.writes().finish(claim.lease(), now);

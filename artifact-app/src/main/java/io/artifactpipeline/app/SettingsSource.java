@@ -52,6 +52,15 @@ final class SettingsSource {
         }
     }
 
+    double getDouble(String variable, double defaultValue) {
+        String value = get(variable, String.valueOf(defaultValue)).trim();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a number, not '" + value + "'");
+        }
+    }
+
     static String yamlKey(String variable) {
         String[] words = variable.toLowerCase(Locale.ROOT).split("_");
         if (words.length < 3) {

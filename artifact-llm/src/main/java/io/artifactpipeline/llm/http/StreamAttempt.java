@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +63,7 @@ final class StreamAttempt {
                 return new Outcome.Failed<>(HttpFailures.fromResponse(provider, response.statusCode(), response.headers(), text));
             }
             String type = response.headers().firstValue("content-type").orElse("text/event-stream");
-            if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
+            if (!type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
                 throw new ModelFailure(ModelFailure.Reason.MALFORMED_OUTPUT, "the " + provider
                         + " provider answered with " + type.split(";")[0] + " instead of an event stream");
             }
@@ -100,7 +102,7 @@ final class StreamAttempt {
         for (byte[] bytes = next(body, deadline); bytes != null && text.size() < MAX_ERROR_BODY; bytes = next(body, deadline)) {
             text.write(bytes);
         }
-        return text.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return text.toString(StandardCharsets.UTF_8);
     }
 
     private byte[] next(StreamingBody body, Deadline deadline) throws IOException, InterruptedException, TimedOut {

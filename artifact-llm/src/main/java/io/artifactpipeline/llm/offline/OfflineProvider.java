@@ -12,6 +12,7 @@ import io.artifactpipeline.core.port.SectionDrafts;
 import io.artifactpipeline.core.schema.ArtifactSchema;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
 import io.artifactpipeline.llm.prompt.Prompts;
+import io.artifactpipeline.llm.stream.GuardedDrafts;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class OfflineProvider implements LanguageModel {
      * be shown drafts appearing without a real model.
      */
     @Override
-    public ModelReply write(ModelRequest request, SectionDrafts drafts) {
+    public ModelReply write(ModelRequest request, SectionDrafts listener) {
+        SectionDrafts drafts = new GuardedDrafts(listener);
         ModelReply reply = draft(request);
         List<String> sections = reply.content().properties().stream().map(Map.Entry::getKey).toList();
         long start = System.nanoTime();

@@ -3,7 +3,6 @@ package io.artifactpipeline.llm.stream;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.artifactpipeline.core.port.SectionDrafts;
@@ -17,10 +16,10 @@ import java.nio.charset.StandardCharsets;
  * {@link SectionDrafts} as soon as its value is complete. Built on Jackson's non-blocking parser, so a piece may
  * end anywhere: inside a key, a string, a number or a UTF-8 character. Text before the object's opening brace
  * (a Markdown fence some local models write) and after its closing brace is ignored. Malformed input ends the
- * drafts quietly: drafts are previews, and the finished answer is validated on its own.
+ * drafts quietly: drafts are previews, and the finished answer is validated on its own. A listener that fails
+ * stops the drafts, not the call ({@link GuardedDrafts}).
  */
 public final class SectionDraftParser {
-    private static final System.Logger LOG = System.getLogger(SectionDraftParser.class.getName());
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final SectionDrafts drafts;
@@ -34,7 +33,7 @@ public final class SectionDraftParser {
     private TokenBuffer value;
 
     public SectionDraftParser(SectionDrafts drafts) {
-        this.drafts = drafts;
+        this.drafts = new GuardedDrafts(drafts);
         try {
             this.parser = MAPPER.getFactory().createNonBlockingByteArrayParser();
         } catch (IOException e) {
@@ -98,18 +97,8 @@ public final class SectionDraftParser {
             depth--;
         }
         if (depth == 1) {
-            report(MAPPER.readTree(value.asParser(MAPPER)));
+            drafts.completed(section, MAPPER.readTree(value.asParser(MAPPER)));
             value = null;
-        }
-    }
-
-    private void report(JsonNode finished) {
-        try {
-            drafts.completed(section, finished);
-        } catch (RuntimeException e) {
-            // A preview that cannot be shown must not cost the founder the artifact being written.
-            over = true;
-            LOG.log(System.Logger.Level.WARNING, "section drafts stopped: their listener failed", e);
         }
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +34,19 @@ class OfflineSectionDraftsTest {
         assertThat(drafts.keySet()).containsExactlyElementsOf(request.sections());
         drafts.forEach((section, value) -> assertThat(value).isEqualTo(reply.content().get(section)));
         assertThat(reply).isEqualTo(new OfflineProvider(Duration.ZERO).write(request));
+    }
+
+    @Test
+    void aListenerThatFailsCostsTheDraftsNotTheArtifact() {
+        List<String> seen = new ArrayList<>();
+
+        ModelReply reply = new OfflineProvider(Duration.ZERO).write(request, (section, value) -> {
+            seen.add(section);
+            throw new IllegalStateException("the event stream is gone");
+        });
+
+        assertThat(seen).hasSize(1);
+        assertThat(reply.content().size()).isEqualTo(request.sections().size());
     }
 
     @Test

@@ -88,7 +88,7 @@ class SectionDraftParserTest {
     }
 
     @Test
-    void aListenerThatFailsStopsTheDraftsButNotTheParsing() {
+    void aListenerThatFailsStopsTheDraftsWithoutFailingTheCaller() {
         List<String> seen = new ArrayList<>();
         SectionDraftParser parser = new SectionDraftParser((section, value) -> {
             seen.add(section);

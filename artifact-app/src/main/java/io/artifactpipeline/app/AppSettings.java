@@ -91,7 +91,15 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
                         (int) ModelSettings.DEFAULT_TIMEOUT.toSeconds())))
                 .maxConcurrency(maxConcurrency)
                 .maxOutputTokens(source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS))
-                .offlineLatency(Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)));
+                .offlineLatency(Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)))
+                .idleTimeout(Duration.ofSeconds(source.getInt("ARTIFACT_LLM_IDLE_TIMEOUT_SECONDS",
+                        (int) ModelSettings.DEFAULT_IDLE_TIMEOUT.toSeconds())))
+                .temperature(source.getDouble("ARTIFACT_LLM_TEMPERATURE", ModelSettings.DEFAULT_TEMPERATURE));
+        // Unset (or 0): the provider's own limit; a negative one is refused by ModelSettings.
+        int contextTokens = source.getInt("ARTIFACT_LLM_CONTEXT_TOKENS", 0);
+        if (contextTokens != 0) {
+            model.contextTokens(contextTokens);
+        }
         source.get("ARTIFACT_LLM_BASE_URL").ifPresent(model::baseUrl);
         source.get("ARTIFACT_LLM_API_KEY").ifPresent(model::apiKey);
         source.get("ARTIFACT_LLM_MODEL").ifPresent(model::defaultModel);

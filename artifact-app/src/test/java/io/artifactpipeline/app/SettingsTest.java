@@ -64,6 +64,29 @@ class SettingsTest {
     }
 
     @Test
+    void theModelCallSettingsReachTheModelSettings() {
+        ModelSettings defaults = load(Map.of()).llm();
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.contextTokens()).isEmpty();
+        assertThat(defaults.temperature()).isEqualTo(0.7);
+
+        ModelSettings local = load(Map.of("ARTIFACT_LLM_PROVIDER", "openai",
+                "ARTIFACT_LLM_BASE_URL", "http://127.0.0.1:11434/v1", "ARTIFACT_LLM_TIMEOUT_SECONDS", "900",
+                "ARTIFACT_LLM_IDLE_TIMEOUT_SECONDS", "120", "ARTIFACT_LLM_CONTEXT_TOKENS", "32768",
+                "ARTIFACT_LLM_TEMPERATURE", "0.2")).llm();
+        assertThat(local.timeout()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(local.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(local.contextTokens()).hasValue(32768);
+        assertThat(local.temperature()).isEqualTo(0.2);
+
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_LLM_TEMPERATURE", "warm")))
+                .hasMessageContaining("ARTIFACT_LLM_TEMPERATURE");
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_LLM_CONTEXT_TOKENS", "-5")))
+                .hasMessageContaining("context window");
+    }
+
+    @Test
     void aBadNumberIsRefusedWithTheVariableNamed() {
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_PORT", "eighty")))
                 .hasMessageContaining("ARTIFACT_HTTP_PORT");

@@ -18,6 +18,7 @@ import io.artifactpipeline.llm.stream.SectionDraftParser;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Writes artifacts with Anthropic's Messages API ({@code POST {base}/v1/messages}), structured output through
@@ -56,15 +57,26 @@ public final class AnthropicMessagesProvider implements LanguageModel {
     public ModelReply write(ModelRequest request, SectionDrafts drafts) {
         Prompt prompt = Prompts.forRequest(request);
         String toolName = MessagesRequestBody.toolName(request);
-        ObjectNode body = MessagesRequestBody.build(request, prompt, settings.modelFor(request.tier()),
-                settings.temperature());
-        body.put("max_tokens", OutputLimit.fit(settings.maxOutputTokens(), settings.contextTokens(),
-                OutputLimit.estimateTokens(Json.write(body)), request.type().wireName()));
+        ObjectNode body = body(request, prompt);
         ModelReply reply = transport.stream(endpoint,
                 Map.of("x-api-key", settings.apiKey(), "anthropic-version", API_VERSION), Json.write(body),
                 () -> new MessagesStream(toolName, prompt, new SectionDraftParser(drafts)));
         ReplyCheck.validate(request, reply.content(), "anthropic");
         return reply;
+    }
+
+    /** The prompt as sent plus the output limit it asks for: what the call can cost at most. */
+    @Override
+    public OptionalLong worstCaseTokens(ModelRequest request) {
+        ObjectNode body = body(request, Prompts.forRequest(request));
+        return OptionalLong.of(OutputLimit.estimateTokens(Json.write(body)) + body.get("max_tokens").asLong());
+    }
+
+    private ObjectNode body(ModelRequest request, Prompt prompt) {
+        ObjectNode body = MessagesRequestBody.build(request, prompt, settings.modelFor(request.tier()),
+                settings.temperature());
+        return body.put("max_tokens", OutputLimit.fit(settings.maxOutputTokens(), settings.contextTokens(),
+                OutputLimit.estimateTokens(Json.write(body)), request.type().wireName()));
     }
 
     @Override

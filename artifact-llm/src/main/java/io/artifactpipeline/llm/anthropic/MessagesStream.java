@@ -82,9 +82,12 @@ final class MessagesStream implements StreamReader<ModelReply> {
             throw StreamFailure.cutShort();
         }
         switch (stopReason) {
+            // Billed all the same: the budget counts what the provider charges for.
             case "max_tokens", "model_context_window_exceeded" -> throw new ModelFailure(Reason.TRUNCATED,
-                    "the anthropic model ran out of tokens before finishing the document (stop_reason " + stopReason + ")");
-            case "refusal" -> throw new ModelFailure(Reason.REFUSED, "the anthropic model declined to write this document");
+                    "the anthropic model ran out of tokens before finishing the document (stop_reason " + stopReason + ")",
+                    usage(input.toString()));
+            case "refusal" -> throw new ModelFailure(Reason.REFUSED, "the anthropic model declined to write this document",
+                    usage(input.toString()));
             default -> {
             }
         }
@@ -97,7 +100,7 @@ final class MessagesStream implements StreamReader<ModelReply> {
         if (!(Json.parseOrNull(text) instanceof ObjectNode content)) {
             throw new ModelFailure(Reason.MALFORMED_OUTPUT, "the anthropic model's tool input is not a JSON object");
         }
-        return new ModelReply(content, usage(content));
+        return new ModelReply(content, usage(text));
     }
 
     /** message_start carries the input side; message_delta's counts are cumulative and win where present. */
@@ -113,9 +116,9 @@ final class MessagesStream implements StreamReader<ModelReply> {
     }
 
     /** A stream without usage (a proxy that drops it) is estimated, so that budgets still count it. */
-    private TokenUsage usage(ObjectNode content) {
+    private TokenUsage usage(String written) {
         if (inputTokens < 0) {
-            return TokenUsage.of(prompt.estimatedTokens(), (content.toString().length() + 3L) / 4);
+            return TokenUsage.of(prompt.estimatedTokens(), (written.length() + 3L) / 4);
         }
         return new TokenUsage(inputTokens, outputTokens, cacheReadTokens, cacheCreationTokens);
     }

@@ -77,27 +77,29 @@ final class ChatStream implements StreamReader<ModelReply> {
             throw StreamFailure.cutShort();
         }
         if (!refusal.isEmpty() || "content_filter".equals(finishReason)) {
+            // Billed all the same: the budget counts what the provider charges for.
             throw new ModelFailure(Reason.REFUSED, "the model declined to write this document"
-                    + ("content_filter".equals(finishReason) ? " (content filter)" : ""));
+                    + ("content_filter".equals(finishReason) ? " (content filter)" : ""), usage(content.toString()));
         }
         if ("length".equals(finishReason)) {
             throw new ModelFailure(Reason.TRUNCATED,
-                    "the model ran out of tokens before finishing the document (finish_reason length)");
+                    "the model ran out of tokens before finishing the document (finish_reason length)",
+                    usage(content.toString()));
         }
         if (content.isEmpty()) {
             throw new ModelFailure(Reason.MALFORMED_OUTPUT, "the model's message has no text content");
         }
         ObjectNode object = ReplyCheck.objectInText(content.toString(), PROVIDER);
-        return new ModelReply(object, usage(object));
+        return new ModelReply(object, usage(content.toString()));
     }
 
     /**
      * prompt_tokens includes the cached ones, so they are split out: TokenUsage counts input and cache reads
      * separately and adds them up for the budget. Servers that report no usage are estimated.
      */
-    private TokenUsage usage(ObjectNode object) {
+    private TokenUsage usage(String written) {
         if (usage == null || !usage.has("prompt_tokens")) {
-            return TokenUsage.of(prompt.estimatedTokens(), (object.toString().length() + 3L) / 4);
+            return TokenUsage.of(prompt.estimatedTokens(), (written.length() + 3L) / 4);
         }
         long prompted = Math.max(0, usage.path("prompt_tokens").asLong(0));
         long cached = Math.min(prompted, Math.max(0, usage.path("prompt_tokens_details").path("cached_tokens").asLong(0)));

@@ -18,6 +18,7 @@ import io.artifactpipeline.llm.stream.SectionDraftParser;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Writes artifacts with any server speaking OpenAI Chat Completions ({@code POST {base}/chat/completions}):
@@ -55,9 +56,7 @@ public final class OpenAiChatProvider implements LanguageModel {
     @Override
     public ModelReply write(ModelRequest request, SectionDrafts drafts) {
         Prompt prompt = Prompts.forRequest(request);
-        ObjectNode body = ChatRequestBody.build(request, prompt, settings.modelFor(request.tier()), settings.temperature());
-        body.put(ChatRequestBody.outputLimitField(settings.baseUrl()), OutputLimit.fit(settings.maxOutputTokens(),
-                settings.contextTokens(), OutputLimit.estimateTokens(Json.write(body)), request.type().wireName()));
+        ObjectNode body = body(request, prompt);
         Map<String, String> headers = settings.hasApiKey()
                 ? Map.of("authorization", "Bearer " + settings.apiKey())
                 : Map.of();
@@ -65,6 +64,20 @@ public final class OpenAiChatProvider implements LanguageModel {
                 () -> new ChatStream(prompt, new SectionDraftParser(drafts)));
         ReplyCheck.validate(request, reply.content(), "openai-compatible");
         return reply;
+    }
+
+    /** The prompt as sent plus the output limit it asks for: what the call can cost at most. */
+    @Override
+    public OptionalLong worstCaseTokens(ModelRequest request) {
+        ObjectNode body = body(request, Prompts.forRequest(request));
+        return OptionalLong.of(OutputLimit.estimateTokens(Json.write(body))
+                + body.get(ChatRequestBody.outputLimitField(settings.baseUrl())).asLong());
+    }
+
+    private ObjectNode body(ModelRequest request, Prompt prompt) {
+        ObjectNode body = ChatRequestBody.build(request, prompt, settings.modelFor(request.tier()), settings.temperature());
+        return body.put(ChatRequestBody.outputLimitField(settings.baseUrl()), OutputLimit.fit(settings.maxOutputTokens(),
+                settings.contextTokens(), OutputLimit.estimateTokens(Json.write(body)), request.type().wireName()));
     }
 
     @Override

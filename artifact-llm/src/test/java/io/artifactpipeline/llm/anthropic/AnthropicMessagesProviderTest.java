@@ -231,8 +231,24 @@ class AnthropicMessagesProviderTest {
         String whole = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER).toString();
         server.then(Answer.events(AnthropicWire.toolUse("write_brief", whole.substring(0, whole.length() / 2), "max_tokens")));
 
-        assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
-                .isEqualTo(Reason.TRUNCATED);
+        ModelFailure failure = fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
+
+        assertThat(failure.reason()).isEqualTo(Reason.TRUNCATED);
+        assertThat(failure.billed()).as("billed as the stream reported it")
+                .isEqualTo(new TokenUsage(320, 512, 2048, 1450));
+    }
+
+    @Test
+    void theWorstCaseOfACallIsThePromptAsSentPlusItsOutputLimit() {
+        ModelRequest request = TestRequests.request(ArtifactType.MVP_SCOPE, Tier.PARTNER);
+        long worstCase = provider().worstCaseTokens(request).orElseThrow();
+        server.then(Answer.events(AnthropicWire.toolUse("write_mvp_scope",
+                TestRequests.validContent(ArtifactType.MVP_SCOPE, Tier.PARTNER).toString(), "end_turn")));
+
+        provider().write(request);
+
+        StubServer.Captured sent = server.requests().getFirst();
+        assertThat(worstCase).isEqualTo((sent.body().length() + 3) / 4 + sent.json().get("max_tokens").asLong());
     }
 
     @Test

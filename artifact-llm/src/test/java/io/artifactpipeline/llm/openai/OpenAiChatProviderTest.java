@@ -218,8 +218,10 @@ class OpenAiChatProviderTest {
     void finishReasonLengthIsTruncated() {
         server.then(Answer.events(OpenAiWire.completion("{\"problem_statement\": \"A booking app fo", "length", null)));
 
-        assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
-                .isEqualTo(Reason.TRUNCATED);
+        ModelFailure failure = fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
+
+        assertThat(failure.reason()).isEqualTo(Reason.TRUNCATED);
+        assertThat(failure.billed().total()).as("a truncated answer is billed, and counted").isPositive();
     }
 
     @Test

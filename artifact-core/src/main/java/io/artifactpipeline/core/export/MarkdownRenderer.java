@@ -82,7 +82,8 @@ public final class MarkdownRenderer {
 
     private static String note(AnnotationList.Note note) {
         String heading = "> **" + MarkdownText.singleLine(note.label()) + "** (" + NOTE_TIME.format(note.createdAt()) + ")";
-        return heading + "\\\n> " + MarkdownText.inline(note.text(), "> ");
+        String text = MarkdownText.inline(note.text(), "> ");
+        return text.isEmpty() ? heading : heading + "\\\n> " + text;
     }
 
     private static String frontMatter(FrontMatter frontMatter) {

@@ -7,6 +7,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
 import io.artifactpipeline.core.schema.SectionSpec;
+import io.artifactpipeline.core.testing.SampleArtifacts;
 import io.artifactpipeline.core.testing.SampleContent;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.BlockQuote;
@@ -20,17 +21,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.artifactpipeline.core.export.ExportFixtures.EXPORTED_AT;
-import static io.artifactpipeline.core.export.ExportFixtures.note;
-import static io.artifactpipeline.core.export.ExportFixtures.written;
+import static io.artifactpipeline.core.testing.SampleArtifacts.note;
+import static io.artifactpipeline.core.testing.SampleArtifacts.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ArtifactMarkdownExportTest {
-    private final Project project = ExportFixtures.project("Bakery Forecast");
+    private static final Instant EXPORTED_AT = Instant.parse("2026-12-01T09:30:15.123Z");
+    private final Project project = SampleArtifacts.project("Bakery Forecast");
 
     static Stream<Arguments> everyTypeAtEveryTier() {
         List<Arguments> cases = new ArrayList<>();
@@ -159,7 +161,7 @@ class ArtifactMarkdownExportTest {
         ObjectNode brief = SampleContent.forTier(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
         brief.put("problem_statement", "# Not a heading | *not bold* _nor_ `code` [link](x) <b>html</b> &amp;\n- not a list\n1. nor this");
         brief.putArray("differentiation_points").add("+ plus").add("a | b \\ c");
-        Project odd = ExportFixtures.project("Café *Brot* — Ωmega | Хлеб");
+        Project odd = SampleArtifacts.project("Café *Brot* — Ωmega | Хлеб");
 
         MarkdownTree markdown = MarkdownTree.parse(MarkdownRenderer.render(ExportDocuments.forArtifact(odd,
                 written(odd, ArtifactType.BRIEF, brief), Tier.BOOTSTRAPPER, ExportVariant.READABLE, EXPORTED_AT)));
@@ -200,7 +202,7 @@ class ArtifactMarkdownExportTest {
     @Test
     void anArtifactNeverWrittenCannotBeExportedAlone() {
         assertThatThrownBy(() -> ExportDocuments.forArtifact(project,
-                ExportFixtures.neverWritten(project, ArtifactType.RISK_LOG), Tier.PARTNER, ExportVariant.READABLE,
+                SampleArtifacts.neverWritten(project, ArtifactType.RISK_LOG), Tier.PARTNER, ExportVariant.READABLE,
                 EXPORTED_AT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not been written");
     }

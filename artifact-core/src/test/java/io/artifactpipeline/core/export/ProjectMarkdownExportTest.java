@@ -6,6 +6,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
 import io.artifactpipeline.core.schema.SectionSpec;
+import io.artifactpipeline.core.testing.SampleArtifacts;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -14,16 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
-import static io.artifactpipeline.core.export.ExportFixtures.EXPORTED_AT;
-import static io.artifactpipeline.core.export.ExportFixtures.neverWritten;
-import static io.artifactpipeline.core.export.ExportFixtures.note;
-import static io.artifactpipeline.core.export.ExportFixtures.written;
+import static io.artifactpipeline.core.testing.SampleArtifacts.neverWritten;
+import static io.artifactpipeline.core.testing.SampleArtifacts.note;
+import static io.artifactpipeline.core.testing.SampleArtifacts.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectMarkdownExportTest {
-    private final Project project = ExportFixtures.project("Bakery Forecast");
+    private static final Instant EXPORTED_AT = Instant.parse("2026-12-01T09:30:15.123Z");
+    private final Project project = SampleArtifacts.project("Bakery Forecast");
 
     @ParameterizedTest
     @EnumSource(Tier.class)

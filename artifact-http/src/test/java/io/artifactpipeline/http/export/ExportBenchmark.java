@@ -8,6 +8,7 @@ import io.artifactpipeline.core.export.MarkdownRenderer;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.testing.SampleArtifacts;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Tag;
@@ -37,7 +38,7 @@ class ExportBenchmark {
     @Test
     @Tag("benchmark")
     void combinedPdfExportOfALargeProject() throws IOException {
-        Project project = ExportSamples.project("Bakery Forecast");
+        Project project = SampleArtifacts.project("Bakery Forecast");
         List<Artifact> artifacts = LargeProject.artifacts(project, PARAGRAPHS_PER_SECTION);
 
         long firstStart = System.nanoTime();

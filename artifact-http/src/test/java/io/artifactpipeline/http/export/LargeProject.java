@@ -8,6 +8,7 @@ import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
+import io.artifactpipeline.core.testing.SampleArtifacts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class LargeProject {
             if (!ArtifactSchemas.of(type).validate(written, Tier.CTO_SCALE).isEmpty()) {
                 throw new IllegalStateException(type + ": " + ArtifactSchemas.of(type).validate(written, Tier.CTO_SCALE));
             }
-            artifacts.add(ExportSamples.written(project, type, written));
+            artifacts.add(SampleArtifacts.written(project, type, written));
         }
         return artifacts;
     }

@@ -9,6 +9,7 @@ import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
+import io.artifactpipeline.core.testing.SampleArtifacts;
 import io.artifactpipeline.core.schema.SectionSpec;
 import io.artifactpipeline.core.testing.SampleContent;
 import org.apache.pdfbox.Loader;
@@ -29,18 +30,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import static io.artifactpipeline.http.export.ExportSamples.EXPORTED_AT;
-import static io.artifactpipeline.http.export.ExportSamples.neverWritten;
-import static io.artifactpipeline.http.export.ExportSamples.note;
-import static io.artifactpipeline.http.export.ExportSamples.written;
+import static io.artifactpipeline.core.testing.SampleArtifacts.neverWritten;
+import static io.artifactpipeline.core.testing.SampleArtifacts.note;
+import static io.artifactpipeline.core.testing.SampleArtifacts.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PDFs read back with PDFBox: the text a reader can select, the fonts inside, the links and the outline. */
 class PdfExportTest {
+    private static final Instant EXPORTED_AT = Instant.parse("2026-12-01T09:30:00Z");
     private static final String GREEK = "Ο φούρνος ψήνει με βάση τη ζήτηση";
     private static final String CYRILLIC = "Пекарня печёт столько хлеба, сколько купят";
     private static final Pattern FOOTER_LINE = Pattern.compile("(?m)^Page \\d+ of \\d+\n");
@@ -49,7 +51,7 @@ class PdfExportTest {
 
     @BeforeAll
     static void renderTheProjectOnce() {
-        project = ExportSamples.project("Café Brot — Ωmega Хлеб");
+        project = SampleArtifacts.project("Café Brot — Ωmega Хлеб");
         ObjectNode brief = SampleContent.forTier(ArtifactType.BRIEF, Tier.CTO_SCALE);
         brief.put("value_proposition", GREEK + "\n" + CYRILLIC);
         List<Artifact> artifacts = List.of(
@@ -156,7 +158,7 @@ class PdfExportTest {
     @ParameterizedTest
     @EnumSource(Tier.class)
     void aSingleArtifactShowsExactlyTheSectionsOfItsTier(Tier tier) throws IOException {
-        Project bakery = ExportSamples.project("Bakery Forecast");
+        Project bakery = SampleArtifacts.project("Bakery Forecast");
         Document document = ExportDocuments.forArtifact(bakery, written(bakery, ArtifactType.MILESTONES, tier), tier,
                 ExportVariant.READABLE, EXPORTED_AT);
 
@@ -173,7 +175,7 @@ class PdfExportTest {
 
     @Test
     void textThatIsNotValidInXmlStillRenders() throws IOException {
-        Project bakery = ExportSamples.project("Bakery <script>]]>&amp;");
+        Project bakery = SampleArtifacts.project("Bakery <script>]]>&amp;");
         ObjectNode brief = SampleContent.forTier(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
         brief.put("problem_statement", "Control \u0001 chars \uFFFF and a lone \uD800 surrogate; <p>tags</p> & \"quotes\"");
 

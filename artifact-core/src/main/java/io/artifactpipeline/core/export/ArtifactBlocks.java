@@ -54,7 +54,8 @@ final class ArtifactBlocks {
             Shape shape = schema.section(key).map(SectionSpec::shape).orElse(null);
             blocks.addAll(valueBlocks(shape, artifact.currentContent().get(key)));
             if (variant == ExportVariant.TECHNICAL) {
-                List<Note> notes = notes(artifact.annotations(), key, null);
+                List<Note> notes = artifact.annotations().stream()
+                        .filter(a -> a.sectionId().equals(key)).map(a -> note(a, null)).toList();
                 if (!notes.isEmpty()) {
                     blocks.add(new AnnotationList(notes));
                 }
@@ -84,10 +85,7 @@ final class ArtifactBlocks {
         return ordered;
     }
 
-    private static List<Note> notes(List<Annotation> annotations, String sectionKey, String sectionTitle) {
-        return annotations.stream().filter(a -> a.sectionId().equals(sectionKey)).map(a -> note(a, sectionTitle)).toList();
-    }
-
+    /** A note under its own section needs no section name; one gathered elsewhere says which it is on. */
     private static Note note(Annotation annotation, String sectionTitle) {
         String label = sectionTitle == null ? "Annotation" : "Annotation on " + sectionTitle;
         return new Note(label, annotation.note(), annotation.createdAt());

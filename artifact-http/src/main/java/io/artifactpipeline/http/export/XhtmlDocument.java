@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 import static io.artifactpipeline.http.export.XhtmlText.escape;
@@ -60,7 +62,7 @@ final class XhtmlDocument {
         return ordered;
     }
 
-    /** The PDF's outline: one entry per artifact and section, so a reader can jump around. */
+    /** The PDF's outline: one entry per heading, nested by level, so a reader can jump around. */
     private static void bookmarks(Document document, StringBuilder out) {
         List<Heading> headings = document.blocks().stream()
                 .filter(Heading.class::isInstance).map(Heading.class::cast).toList();
@@ -68,25 +70,17 @@ final class XhtmlDocument {
             return;
         }
         out.append("<bookmarks>");
-        int open = 0;
-        int previousLevel = headings.getFirst().level();
+        Deque<Integer> open = new ArrayDeque<>();
         for (Heading heading : headings) {
-            if (heading.level() > previousLevel && open > 0) {
-                out.setLength(out.length() - "</bookmark>".length()); // nest under the previous entry
-            } else if (heading.level() < previousLevel) {
-                for (int i = heading.level(); i < previousLevel; i++) {
-                    out.append("</bookmark>");
-                }
+            while (!open.isEmpty() && open.peek() >= heading.level()) {
+                out.append("</bookmark>");
+                open.pop();
             }
             out.append("<bookmark name=\"").append(escape(heading.text())).append("\" href=\"#")
-                    .append(escape(heading.anchor())).append("\"></bookmark>");
-            open++;
-            previousLevel = heading.level();
+                    .append(escape(heading.anchor())).append("\">");
+            open.push(heading.level());
         }
-        for (int i = headings.getFirst().level(); i < previousLevel; i++) {
-            out.append("</bookmark>");
-        }
-        out.append("</bookmarks>");
+        out.append("</bookmark>".repeat(open.size())).append("</bookmarks>");
     }
 
     private static void block(Block block, StringBuilder out) {

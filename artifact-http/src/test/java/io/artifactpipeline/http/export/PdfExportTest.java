@@ -151,6 +151,14 @@ class PdfExportTest {
                 titles.add(item.getTitle());
             }
             assertThat(titles).containsExactly("Contents", "Brief", "MVP Scope", "Risk Log", "How It Works");
+            List<String> briefSections = new ArrayList<>();
+            for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+                if (item.getTitle().equals("Brief")) {
+                    item.children().forEach(section -> briefSections.add(section.getTitle()));
+                }
+            }
+            assertThat(briefSections).containsExactlyElementsOf(ArtifactSchemas.of(ArtifactType.BRIEF)
+                    .sectionsFor(Tier.CTO_SCALE).stream().map(SectionSpec::title).toList());
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Café Brot — Ωmega Хлеб");
         }
     }

@@ -19,7 +19,10 @@ import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
 import io.artifactpipeline.core.usecase.AnnotateArtifact;
 import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.DiffRevisions;
 import io.artifactpipeline.core.usecase.EditArtifact;
+import io.artifactpipeline.core.usecase.ExportArtifact;
+import io.artifactpipeline.core.usecase.ExportProject;
 import io.artifactpipeline.core.usecase.GenerationStarter;
 import io.artifactpipeline.core.usecase.GetArtifact;
 import io.artifactpipeline.core.usecase.GetArtifactStatus;
@@ -59,6 +62,9 @@ public final class ArtifactPipeline implements AutoCloseable {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
     private final WatchProject watchProject;
+    private final ExportArtifact exportArtifact;
+    private final ExportProject exportProject;
+    private final DiffRevisions diffRevisions;
     private final GenerationEngine engine;
     private GenerationWorkerPool pool;
 
@@ -83,6 +89,9 @@ public final class ArtifactPipeline implements AutoCloseable {
         listRevisions = new ListRevisions(b.artifacts);
         getRevision = new GetRevision(b.artifacts);
         watchProject = new WatchProject(b.projects, b.events);
+        exportArtifact = new ExportArtifact(b.artifacts, b.projects, b.clock);
+        exportProject = new ExportProject(b.projects, b.artifacts, b.clock);
+        diffRevisions = new DiffRevisions(b.artifacts);
     }
 
     public static Builder builder() {
@@ -116,6 +125,12 @@ public final class ArtifactPipeline implements AutoCloseable {
     public GetRevision getRevision() { return getRevision; }
 
     public WatchProject watchProject() { return watchProject; }
+
+    public ExportArtifact exportArtifact() { return exportArtifact; }
+
+    public ExportProject exportProject() { return exportProject; }
+
+    public DiffRevisions diffRevisions() { return diffRevisions; }
 
     /** Runs queued generations in the caller's thread: {@code worker().drain()}. */
     public GenerationWorker worker() { return engine.worker(); }

@@ -82,7 +82,9 @@ public final class ArtifactHttpServer {
                 .register(ArtifactsService.PATH, new ArtifactsService(pipeline.getArtifact(),
                         pipeline.getArtifactStatus(), pipeline.listProjectArtifacts(), pipeline.editArtifact(),
                         pipeline.annotateArtifact(), json))
-                .register(ArtifactsService.PATH, new RevisionsService(pipeline.listRevisions(), pipeline.getRevision()))
+                .register(ArtifactsService.PATH, new RevisionsService(pipeline.listRevisions(), pipeline.getRevision(),
+                        pipeline.diffRevisions()))
+                .register(ArtifactsService.PATH, new ExportService(pipeline.exportArtifact(), pipeline.exportProject()))
                 .register(GenerationsService.PATH, new GenerationsService(pipeline.getGeneration()))
                 .error(Exception.class, new ProblemMapping());
     }

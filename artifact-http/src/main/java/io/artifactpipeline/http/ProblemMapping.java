@@ -7,6 +7,7 @@ import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.error.NotFoundException;
+import io.artifactpipeline.core.error.NotWrittenException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.error.StoreUnavailableException;
 import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
@@ -60,6 +61,7 @@ final class ProblemMapping implements ErrorHandler<Exception> {
                         : conflict.withGenerationId(e.activeGeneration().toString());
             }
             case ArtifactBusyException e -> Problem.of(409, "artifact-busy", "Conflict", e.getMessage());
+            case NotWrittenException e -> Problem.of(409, "not-written", "Conflict", e.getMessage());
             case StaleArtifactException e -> Problem.of(412, "stale-artifact", "Precondition Failed", e.getMessage());
             case InvalidInputException e -> Problem.of(422, "invalid-input", "Unprocessable Content", e.getMessage())
                     .withErrors(e.violations().stream()

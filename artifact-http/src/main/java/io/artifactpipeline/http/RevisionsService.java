@@ -1,6 +1,7 @@
 package io.artifactpipeline.http;
 
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.usecase.DiffRevisions;
 import io.artifactpipeline.core.usecase.GetRevision;
 import io.artifactpipeline.core.usecase.ListRevisions;
 import io.helidon.http.Status;
@@ -13,16 +14,20 @@ import io.helidon.webserver.http.ServerResponse;
 final class RevisionsService implements HttpService {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
+    private final DiffRevisions diffRevisions;
 
-    RevisionsService(ListRevisions listRevisions, GetRevision getRevision) {
+    RevisionsService(ListRevisions listRevisions, GetRevision getRevision, DiffRevisions diffRevisions) {
         this.listRevisions = listRevisions;
         this.getRevision = getRevision;
+        this.diffRevisions = diffRevisions;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/{artifact_id}/revisions", this::list)
                 .any("/{artifact_id}/revisions", Routes.allow("GET"))
+                .get("/{artifact_id}/revisions/{from}/diff/{to}", this::diff)
+                .any("/{artifact_id}/revisions/{from}/diff/{to}", Routes.allow("GET"))
                 .get("/{artifact_id}/revisions/{revision}", this::get)
                 .any("/{artifact_id}/revisions/{revision}", Routes.allow("GET"));
     }
@@ -31,6 +36,13 @@ final class RevisionsService implements HttpService {
         ArtifactId id = new ArtifactId(RequestParts.uuid(request, "artifact_id"));
         Json.send(response, Status.OK_200, listRevisions.list(RequestParts.actor(request), id).stream()
                 .map(Views::revision).toList());
+    }
+
+    private void diff(ServerRequest request, ServerResponse response) {
+        ArtifactId id = new ArtifactId(RequestParts.uuid(request, "artifact_id"));
+        var query = new DiffRevisions.Query(id, RequestParts.wholeNumber(request, "from"),
+                RequestParts.wholeNumber(request, "to"));
+        Json.send(response, Status.OK_200, Views.diff(diffRevisions.diff(RequestParts.actor(request), query)));
     }
 
     private void get(ServerRequest request, ServerResponse response) {

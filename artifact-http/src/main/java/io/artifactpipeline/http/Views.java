@@ -1,6 +1,10 @@
 package io.artifactpipeline.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.history.Change;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
@@ -10,6 +14,7 @@ import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.port.ArtifactChange;
+import io.artifactpipeline.core.usecase.DiffRevisions;
 
 import java.time.Instant;
 import java.util.List;
@@ -106,6 +111,29 @@ final class Views {
     static RevisionWithContentView revisionWithContent(Revision r) {
         return new RevisionWithContentView(r.number(), r.versionNumber(), r.source().wireName(), r.actor(),
                 time(r.createdAt()), r.sections(), r.content());
+    }
+
+    /** {@code {from, to, changes}}; a change carries only the members its op has (API.md). */
+    static ObjectNode diff(DiffRevisions.RevisionDiff diff) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode().put("from", diff.from()).put("to", diff.to());
+        ArrayNode changes = view.putArray("changes");
+        for (Change change : diff.changes()) {
+            ObjectNode item = changes.addObject().put("path", change.path()).put("op", change.op());
+            switch (change) {
+                case Change.Added added -> item.set("after", added.after());
+                case Change.Removed removed -> item.set("before", removed.before());
+                case Change.Changed changed -> {
+                    item.set("before", changed.before());
+                    item.set("after", changed.after());
+                    if (!changed.segments().isEmpty()) {
+                        ArrayNode segments = item.putArray("segments");
+                        changed.segments().forEach(segment -> segments.addObject()
+                                .put("op", segment.op().wireName()).put("text", segment.text()));
+                    }
+                }
+            }
+        }
+        return view;
     }
 
     static Object change(ArtifactChange c) {

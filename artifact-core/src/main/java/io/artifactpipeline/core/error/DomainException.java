@@ -7,7 +7,7 @@ package io.artifactpipeline.core.error;
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, GenerationConflictException, ArtifactBusyException, StaleArtifactException,
         InvalidInputException, BudgetExhaustedException, StoreUnavailableException, LeaseLostException,
-        TooManyActiveGenerationsException {
+        TooManyActiveGenerationsException, NotWrittenException {
 
     protected DomainException(String message) {
         super(message);

@@ -124,6 +124,11 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
         return database.read(session -> ProjectRepository.list(session, owner));
     }
 
+    @Override
+    public int countProjects(UserId owner) {
+        return database.read(session -> ProjectRepository.count(session, owner));
+    }
+
     // --- artifacts
 
     @Override

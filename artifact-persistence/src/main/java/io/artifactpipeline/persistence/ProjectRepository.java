@@ -28,6 +28,12 @@ final class ProjectRepository {
                 .map(ProjectEntity::toProject);
     }
 
+    static int count(Session session, UserId owner) {
+        return session.createSelectionQuery("select count(p) from ProjectEntity p where p.ownerId = :owner", Long.class)
+                .setParameter("owner", owner.value())
+                .getSingleResult().intValue();
+    }
+
     static List<Project> list(Session session, UserId owner) {
         return session.createSelectionQuery(
                         "from ProjectEntity p where p.ownerId = :owner order by p.createdAt desc, p.id", ProjectEntity.class)

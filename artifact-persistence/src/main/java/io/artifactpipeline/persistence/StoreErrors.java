@@ -2,6 +2,7 @@ package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.DomainException;
 import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.error.StoreUnavailableException;
@@ -48,6 +49,12 @@ final class StoreErrors {
                 return known;
             }
         }
+        if (isDataException(failure)) {
+            // The database refused a value (too long, out of range, a character it cannot store): the
+            // request is at fault, and retrying it would fail the same way.
+            return InvalidInputException.of("", "a value cannot be stored: it is too long, out of range or "
+                    + "contains characters the database refuses");
+        }
         if (failure instanceof PersistenceException || failure instanceof HibernateException
                 || sqlException(failure) != null) {
             return new StoreUnavailableException(describe(failure), failure);
@@ -59,6 +66,12 @@ final class StoreErrors {
     static boolean isOwnerSlotTaken(Throwable failure) {
         return failure instanceof RuntimeException runtime && UNIQUE_VIOLATION.equals(sqlState(failure))
                 && constraintText(runtime).contains(OWNER_SLOT_CONSTRAINT);
+    }
+
+    /** SQL state class 22, "data exception". */
+    private static boolean isDataException(Throwable failure) {
+        String state = sqlState(failure);
+        return state != null && state.startsWith("22");
     }
 
     /** Whether the failure is a unique-key violation (two writers inserted the same key at once). */

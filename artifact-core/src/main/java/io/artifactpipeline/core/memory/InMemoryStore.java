@@ -59,6 +59,11 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
+    public synchronized int countProjects(UserId owner) {
+        return (int) projects.values().stream().filter(p -> p.owner().equals(owner)).count();
+    }
+
+    @Override
     public synchronized List<Project> list(UserId owner) {
         return projects.values().stream().filter(p -> p.isOwnedBy(owner))
                 .sorted(Comparator.comparing(Project::createdAt).reversed()).toList();

@@ -25,6 +25,9 @@ public interface ProjectStore {
         return findProject(owner, id).orElseThrow(() -> new NotFoundException("project"));
     }
 
+    /** How many projects the owner has; a user's projects are bounded. */
+    int countProjects(UserId owner);
+
     /** The owner's projects, newest first. */
     List<Project> list(UserId owner);
 }

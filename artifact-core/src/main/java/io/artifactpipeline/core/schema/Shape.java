@@ -51,7 +51,11 @@ public sealed interface Shape {
         }
     }
 
-    int UNBOUNDED = Integer.MAX_VALUE;
+    /** The bound of a list whose declaration gives none: nothing a founder or a model writes is unbounded. */
+    int MAX_ITEMS = 50;
+
+    /** The longest text value anywhere in content. */
+    int MAX_TEXT_LENGTH = 20_000;
 
     static Shape text() {
         return new Text();
@@ -70,7 +74,7 @@ public sealed interface Shape {
     }
 
     static Shape texts() {
-        return texts(0, UNBOUNDED);
+        return texts(0, MAX_ITEMS);
     }
 
     static Record record(Field... fields) {

@@ -1,7 +1,9 @@
 package io.artifactpipeline.core.usecase;
 
 import io.artifactpipeline.core.budget.TokenBudget;
+import io.artifactpipeline.core.error.ArtifactBusyException;
 import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.Generation;
@@ -57,7 +59,14 @@ public final class GenerationStarter {
                 .toList();
         Generation generation = Generation.queued(new GenerationId(ids.next()), projectId, actor, instructions, items,
                 clock.instant());
-        Generation queued = queue.enqueue(generation, targets, maxActivePerUser);
+        Generation queued;
+        try {
+            queued = queue.enqueue(generation, targets, maxActivePerUser);
+        } catch (StaleArtifactException editedMeanwhile) {
+            // Not the caller's stale If-Match (412): an edit landed between reading and queueing.
+            throw new ArtifactBusyException("an artifact changed while the generation was being started; "
+                    + "look at the change and start again");
+        }
         events.publishAll(targets.stream()
                 .map(artifact -> ArtifactChange.of(artifact, ArtifactChange.Kind.STATUS_CHANGED)).toList());
         return queued;

@@ -24,26 +24,29 @@ final class FencedWrites {
     private FencedWrites() {
     }
 
-    static Lease renew(Session session, Lease lease, Instant now, Duration leaseLength) {
+    /** Extends the lease from the database's time, not the worker's. */
+    static Lease renew(Session session, Lease lease, Duration leaseLength) {
+        Instant now = DatabaseTime.now(session);
         return held(session, lease, now).renew(now, leaseLength);
     }
 
-    static Artifact recordWritten(Session session, Lease lease, Artifact written, Revision revision, Instant now) {
-        held(session, lease, now);
+    static Artifact recordWritten(Session session, Lease lease, Artifact written, Revision revision) {
+        held(session, lease, DatabaseTime.now(session));
         Artifact saved = overwrite(session, written);
         ArtifactRepository.appendRevision(session, revision);
         markItem(session, lease, written, GenerationItem.Status.SUCCEEDED, null);
         return saved;
     }
 
-    static Artifact recordFailed(Session session, Lease lease, Artifact failed, Instant now) {
-        held(session, lease, now);
+    static Artifact recordFailed(Session session, Lease lease, Artifact failed) {
+        held(session, lease, DatabaseTime.now(session));
         Artifact saved = overwrite(session, failed);
         markItem(session, lease, failed, GenerationItem.Status.FAILED, failed.error());
         return saved;
     }
 
-    static Generation finish(Session session, Lease lease, Instant now) {
+    static Generation finish(Session session, Lease lease) {
+        Instant now = DatabaseTime.now(session);
         return held(session, lease, now).finish(now);
     }
 

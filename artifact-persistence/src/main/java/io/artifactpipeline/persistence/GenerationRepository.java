@@ -117,7 +117,9 @@ final class GenerationRepository {
                 .map(GenerationId::new);
     }
 
-    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Instant now, Duration leaseLength) {
+    /** Judged and leased by the database's time, so that every server sees the same expiry. */
+    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Duration leaseLength) {
+        Instant now = DatabaseTime.now(session);
         List<GenerationEntity> claimable = session.createNativeQuery(CLAIMABLE, GenerationEntity.class)
                 .setParameter("now", now)
                 .getResultList();

@@ -209,27 +209,27 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
-        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, now, leaseLength));
+        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, leaseLength));
     }
 
     @Override
     public Lease renew(Lease lease, Instant now, Duration leaseLength) {
-        return database.transaction(session -> FencedWrites.renew(session, lease, now, leaseLength));
+        return database.transaction(session -> FencedWrites.renew(session, lease, leaseLength));
     }
 
     @Override
     public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision, now));
+        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision));
     }
 
     @Override
     public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed, now));
+        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed));
     }
 
     @Override
     public Generation finish(Lease lease, Instant now) {
-        return database.transaction(session -> FencedWrites.finish(session, lease, now));
+        return database.transaction(session -> FencedWrites.finish(session, lease));
     }
 
     @Override

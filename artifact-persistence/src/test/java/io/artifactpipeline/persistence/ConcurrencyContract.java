@@ -37,6 +37,7 @@ import java.util.function.IntFunction;
 import static com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The rules the database enforces, raced with real threads. Two storages on one database stand in for two
@@ -116,8 +117,8 @@ abstract class ConcurrencyContract {
         Fixtures.enqueueAll(serverA, project);
         ClaimedGeneration slow = serverA.claimNext("slow", Instant.now(), Duration.ofMillis(300)).orElseThrow();
 
-        Thread.sleep(400);
-        ClaimedGeneration takeover = serverB.claimNext("fast", Instant.now(), Fixtures.LEASE).orElseThrow();
+        ClaimedGeneration takeover = await().atMost(Duration.ofSeconds(10))
+                .until(() -> serverB.claimNext("fast", Instant.now(), Fixtures.LEASE), Optional::isPresent).orElseThrow();
         assertThat(takeover.lease().fencingToken()).isGreaterThan(slow.lease().fencingToken());
 
         Artifact brief = brief(serverA, owner, project);
@@ -139,6 +140,24 @@ abstract class ConcurrencyContract {
         assertThat(serverB.claimNext("third", Instant.now(), Fixtures.LEASE)).isEmpty();
         Fixtures.write(serverB, takeover, after, Instant.now());
         assertThat(brief(serverA, owner, project).status()).isEqualTo(ArtifactStatus.IDLE);
+    }
+
+    @Test
+    void leasesAreJudgedByTheDatabasesClockNotBySkewedServerClocks() {
+        UserId owner = Fixtures.user();
+        Project project = Fixtures.project(serverA, owner);
+        Fixtures.enqueueAll(serverA, project);
+        Instant anHourBehind = Instant.now().minus(Duration.ofHours(1));
+        ClaimedGeneration live = serverA.claimNext("behind", anHourBehind, Fixtures.LEASE).orElseThrow();
+        assertThat(live.lease().expiresAt()).as("given by the database's time").isAfter(Instant.now().plusSeconds(20));
+
+        Instant anHourAhead = Instant.now().plus(Duration.ofHours(1));
+        assertThat(serverB.claimNext("ahead", anHourAhead, Fixtures.LEASE))
+                .as("a server whose clock runs ahead takes over nothing that is alive").isEmpty();
+        Artifact brief = brief(serverA, owner, project);
+        Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, anHourAhead);
+        assertThat(serverA.recordWritten(live.lease(), written, written.generatedRevision(), anHourAhead).versionNumber())
+                .as("and the holder's writes are judged by the database's time too").isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,7 @@ public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOr
                    String llmProvider, Optional<String> llmBaseUrl, Optional<String> llmApiKey,
                    Optional<String> llmModel, Map<Tier, String> llmModelPerTier, Duration llmTimeout,
                    int llmMaxConcurrency, int llmMaxOutputTokens, Duration offlineLatency,
-                   int jobConcurrency, Duration jobLease) {
+                   int jobConcurrency, Duration jobLease, boolean web) {
 
     static AppSettings load(SettingsSource source) {
         Map<Tier, String> perTier = new EnumMap<>(Tier.class);
@@ -48,7 +48,8 @@ public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOr
                 source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", 8192),
                 Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)),
                 source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
-                Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));
+                Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)),
+                source.getBoolean("ARTIFACT_WEB", true));
         settings.check();
         return settings;
     }

@@ -54,6 +54,7 @@ public final class Application implements AutoCloseable {
                     .host(settings.httpHost())
                     .port(settings.httpPort())
                     .corsOrigins(settings.httpCorsOrigins())
+                    .web(settings.web())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()

@@ -30,6 +30,18 @@ class SettingsTest {
         assertThat(settings.llmProvider()).isEqualTo("offline");
         assertThat(settings.jobConcurrency()).isEqualTo(64);
         assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.web()).isTrue();
+    }
+
+    @Test
+    void theWebWorkspaceCanBeSwitchedOffAndOnlyByTrueOrFalse() throws IOException {
+        assertThat(load(Map.of("ARTIFACT_WEB", "false")).web()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_WEB", "TRUE")).web()).isTrue();
+        Path yaml = dir.resolve("web.yaml");
+        Files.writeString(yaml, "artifact:\n  web: false\n");
+        assertThat(load(Map.of("ARTIFACT_CONFIG", yaml.toString())).web()).isFalse();
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_WEB", "no")))
+                .hasMessageContaining("ARTIFACT_WEB").hasMessageContaining("true or false");
     }
 
     @Test

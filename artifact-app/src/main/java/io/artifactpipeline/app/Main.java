@@ -37,10 +37,10 @@ public final class Main {
     }
 
     private static String firstSteps(AppSettings settings, int port) {
-        String base = "http://" + settings.httpHost() + ":" + port;
-        String web = settings.web() ? "The web workspace is at " + base + "/ : open it in a browser.\n" : "";
+        String base = "http://" + settings.server().host() + ":" + port;
+        String web = settings.server().web() ? "The web workspace is at " + base + "/ : open it in a browser.\n" : "";
         if (!settings.developmentAuth()) {
-            return web + "Artifact Pipeline is listening on " + base + " (tokens from " + settings.authJwks().get() + ").";
+            return web + "Artifact Pipeline is listening on " + base + " (tokens from " + settings.auth().jwksLocation() + ").";
         }
         return web + """
                 Artifact Pipeline is listening on %1$s (DEVELOPMENT AUTH: tokens are signed by a key in %2$s).

@@ -1,6 +1,8 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.llm.ModelSettings;
+import io.artifactpipeline.persistence.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +25,23 @@ class SettingsTest {
     @Test
     void withNothingConfiguredTheEmbeddedDefaultsApply() {
         AppSettings settings = load(Map.of());
-        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.dbUrl()).isEmpty();
+        assertThat(settings.server().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.db()).isEqualTo(DatabaseSettings.embedded(Path.of("./data")));
         assertThat(settings.developmentAuth()).isTrue();
-        assertThat(settings.llmProvider()).isEqualTo("offline");
-        assertThat(settings.jobConcurrency()).isEqualTo(64);
-        assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.web()).isTrue();
+        assertThat(settings.llm().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
+        assertThat(settings.jobs().concurrency()).isEqualTo(64);
+        assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.server().web()).isTrue();
     }
 
     @Test
     void theWebWorkspaceCanBeSwitchedOffAndOnlyByTrueOrFalse() throws IOException {
-        assertThat(load(Map.of("ARTIFACT_WEB", "false")).web()).isFalse();
-        assertThat(load(Map.of("ARTIFACT_WEB", "TRUE")).web()).isTrue();
+        assertThat(load(Map.of("ARTIFACT_WEB", "false")).server().web()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_WEB", "TRUE")).server().web()).isTrue();
         Path yaml = dir.resolve("web.yaml");
         Files.writeString(yaml, "artifact:\n  web: false\n");
-        assertThat(load(Map.of("ARTIFACT_CONFIG", yaml.toString())).web()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_CONFIG", yaml.toString())).server().web()).isFalse();
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_WEB", "no")))
                 .hasMessageContaining("ARTIFACT_WEB").hasMessageContaining("true or false");
     }
@@ -58,11 +60,11 @@ class SettingsTest {
                     model-cto-scale: big-model
                 """);
         AppSettings settings = load(Map.of("ARTIFACT_CONFIG", yaml.toString(), "ARTIFACT_HTTP_PORT", "9100"));
-        assertThat(settings.httpPort()).isEqualTo(9100);
-        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(settings.httpCorsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
-        assertThat(settings.llmMaxConcurrency()).isEqualTo(4);
-        assertThat(settings.llmModelPerTier()).containsEntry(Tier.CTO_SCALE, "big-model");
+        assertThat(settings.server().port()).isEqualTo(9100);
+        assertThat(settings.server().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.server().corsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
+        assertThat(settings.llm().maxConcurrency()).isEqualTo(4);
+        assertThat(settings.llm().modelFor(Tier.CTO_SCALE)).isEqualTo("big-model");
     }
 
     @Test

@@ -161,7 +161,13 @@ export function projectView(main, {projectId}, ctx) {
       staleOn(artifact, byType).then(types => { line.textContent = staleSentence(types); });
       extra.push(line);
     }
-    if (state === 'generating') extra.push(draftPreview(artifact));
+    if (state === 'generating') {
+      // All five are marked at once; those whose dependencies are still being written are only waiting.
+      const waitingOn = info.dependsOn.filter(dependency => stateOf(byType.get(dependency)) === 'generating');
+      extra.push(waitingOn.length
+        ? el('p', {class: 'draft-line', text: `Starts when ${waitingOn.map(t => `the ${TYPES.find(x => x.type === t).title}`).join(' and ')} ${waitingOn.length === 1 ? 'is' : 'are'} written.`})
+        : draftPreview(artifact));
+    }
     const open = hasContent(artifact)
       ? el('a', {class: 'card-open', testid: `open-${info.type}`, href: `#/projects/${projectId}/${info.type}`,
         text: 'Open', attrs: {'aria-label': `Open the ${info.title}`}})

@@ -58,6 +58,13 @@ final class Workspace implements AutoCloseable {
         browser.open(base() + hash);
     }
 
+    /** A new project of {@code user} with its five documents written, opened in the browser at one of them. */
+    String openWrittenDocument(String user, String type) {
+        String projectId = generatedProject(user, "Bakery forecast");
+        openAs(user, "#/projects/" + projectId + "/" + type);
+        return projectId;
+    }
+
     String createProject(String user, String name, String idea) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name).put("idea", idea);
         body.putObject("answers").put("Who pays?", "Owners of small bakeries");

@@ -106,8 +106,7 @@ class WorkspaceBrowserTest {
     @Test
     void aDocumentReadsAsADocumentWithTitlesListsAndTables() {
         String user = Workspace.newUser("hedy");
-        String projectId = workspace.generatedProject(user, "Bakery forecast");
-        workspace.openAs(user, "#/projects/" + projectId + "/brief");
+        String projectId = workspace.openWrittenDocument(user, "brief");
 
         WebElement problem = browser.find("section-problem_statement");
         assertThat(problem.findElement(By.tagName("h2")).getText()).isEqualTo("Problem Statement");
@@ -130,8 +129,7 @@ class WorkspaceBrowserTest {
     @Test
     void aSectionIsEditedInPlaceAndAnInvalidValueIsExplainedBesideTheField() {
         String user = Workspace.newUser("ida");
-        String projectId = workspace.generatedProject(user, "Bakery forecast");
-        workspace.openAs(user, "#/projects/" + projectId + "/brief");
+        String projectId = workspace.openWrittenDocument(user, "brief");
 
         browser.click("edit-target_user");
         browser.type("edit-input-target_user", "Owners of neighbourhood bakeries with one to three shops");
@@ -202,8 +200,7 @@ class WorkspaceBrowserTest {
     @Test
     void notesAreAddedToASectionAndShownBesideIt() {
         String user = Workspace.newUser("lise");
-        String projectId = workspace.generatedProject(user, "Bakery forecast");
-        workspace.openAs(user, "#/projects/" + projectId + "/brief");
+        String projectId = workspace.openWrittenDocument(user, "brief");
 
         browser.click("annotate-problem_statement");
         browser.type("note-input", "Check this with the two bakeries in Leith");
@@ -219,8 +216,7 @@ class WorkspaceBrowserTest {
     @Test
     void regeneratingAfterAnEditWarnsFirstCancelChangesNothingAndRegenerateAnywayBringsVersionTwo() {
         String user = Workspace.newUser("mary");
-        String projectId = workspace.generatedProject(user, "Bakery forecast");
-        workspace.openAs(user, "#/projects/" + projectId + "/brief");
+        String projectId = workspace.openWrittenDocument(user, "brief");
         browser.click("edit-target_user");
         browser.type("edit-input-target_user", "Owners of neighbourhood bakeries");
         browser.click("save-target_user");

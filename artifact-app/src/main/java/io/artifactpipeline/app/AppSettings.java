@@ -18,8 +18,8 @@ import java.util.List;
 public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings db, AuthSettings auth,
                           ModelSettings llm, JobSettings jobs, LimitSettings limits) {
 
-    /** The HTTP listener. */
-    public record ServerSettings(String host, int port, List<String> corsOrigins) {
+    /** The HTTP listener, and whether it serves the web workspace at {@code /}. */
+    public record ServerSettings(String host, int port, List<String> corsOrigins, boolean web) {
         public ServerSettings {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("ARTIFACT_HTTP_PORT must be 0..65535");
@@ -62,7 +62,8 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
     private static ServerSettings server(SettingsSource source) {
         return new ServerSettings(source.get("ARTIFACT_HTTP_HOST", "127.0.0.1"),
                 source.getInt("ARTIFACT_HTTP_PORT", 8080),
-                source.get("ARTIFACT_HTTP_CORS_ORIGINS").map(AppSettings::commaSeparated).orElse(List.of()));
+                source.get("ARTIFACT_HTTP_CORS_ORIGINS").map(AppSettings::commaSeparated).orElse(List.of()),
+                source.getBoolean("ARTIFACT_WEB", true));
     }
 
     private static DatabaseSettings database(SettingsSource source, Path dataDir) {

@@ -51,6 +51,7 @@ public final class Application implements AutoCloseable {
                     .host(settings.server().host())
                     .port(settings.server().port())
                     .corsOrigins(settings.server().corsOrigins())
+                    .web(settings.server().web())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()

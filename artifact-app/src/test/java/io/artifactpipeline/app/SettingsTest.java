@@ -32,6 +32,18 @@ class SettingsTest {
         assertThat(settings.llm().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
         assertThat(settings.jobs().concurrency()).isEqualTo(64);
         assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.server().web()).isTrue();
+    }
+
+    @Test
+    void theWebWorkspaceCanBeSwitchedOffAndOnlyByTrueOrFalse() throws IOException {
+        assertThat(load(Map.of("ARTIFACT_WEB", "false")).server().web()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_WEB", "TRUE")).server().web()).isTrue();
+        Path yaml = dir.resolve("web.yaml");
+        Files.writeString(yaml, "artifact:\n  web: false\n");
+        assertThat(load(Map.of("ARTIFACT_CONFIG", yaml.toString())).server().web()).isFalse();
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_WEB", "no")))
+                .hasMessageContaining("ARTIFACT_WEB").hasMessageContaining("true or false");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class ArtifactHttpServer {
                     if (!b.corsOrigins.isEmpty()) {
                         routing.addFilter(new CorsFilter(b.corsOrigins)); // before authentication: preflights carry no token
                     }
-                    routing(routing, b.pipeline, security, json, events, metrics);
+                    routing(routing, b.pipeline, security, json, events, metrics, PublicRoutes.of(b.auth, b.web, json));
                 })
                 .build();
     }
@@ -69,9 +69,9 @@ public final class ArtifactHttpServer {
      * resource, each given only the use cases it calls, and the one error mapping.
      */
     static void routing(HttpRouting.Builder routing, ArtifactPipeline pipeline, ApiSecurity security, Json json,
-                        ArtifactEventStreams events, ServerMetrics metrics) {
+                        ArtifactEventStreams events, ServerMetrics metrics, PublicRoutes publicRoutes) {
         routing.addFilter(new RequestMetricsFilter(metrics))
-                .addFilter(new AuthenticationFilter(security))
+                .addFilter(new AuthenticationFilter(security, publicRoutes::isPublic))
                 .register(ProjectsService.PATH, new ProjectsService(pipeline.createProject(), pipeline.listProjects(),
                         pipeline.getProject(), json))
                 // Literal paths first: "/generate" and ".../events" must not be taken for an artifact id.
@@ -87,6 +87,7 @@ public final class ArtifactHttpServer {
                 .register(ArtifactsService.PATH, new ExportService(pipeline.exportArtifact(), pipeline.exportProject()))
                 .register(GenerationsService.PATH, new GenerationsService(pipeline.getGeneration()))
                 .error(Exception.class, new ProblemMapping());
+        publicRoutes.register(routing); // last: the workspace's files answer only what no API route does
     }
 
     /** Starts listening; with port 0 the chosen port is logged and given by {@link #port()}. */
@@ -134,13 +135,17 @@ public final class ArtifactHttpServer {
         private Duration heartbeat = Duration.ofSeconds(15);
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private Set<String> corsOrigins = Set.of();
+        private boolean web = true;
 
         private Builder() {
         }
 
         public Builder pipeline(ArtifactPipeline pipeline) { this.pipeline = pipeline; return this; }
 
-        /** How tokens are verified: a JWKS, or development keys in the data directory. */
+        /**
+         * How tokens are verified: a JWKS, or development keys in the data directory. In development auth
+         * it also enables {@code POST /dev/token} (even when {@link #security} overrides verification).
+         */
         public Builder auth(AuthSettings settings) { this.auth = settings; return this; }
 
         /** An already built security setup, e.g. with a test clock; wins over {@link #auth}. */
@@ -177,6 +182,9 @@ public final class ArtifactHttpServer {
             this.corsOrigins = Set.copyOf(origins);
             return this;
         }
+
+        /** Whether to serve the web workspace at {@code /} (WEB.md). Default true. */
+        public Builder web(boolean serveWorkspace) { this.web = serveWorkspace; return this; }
 
         /** How long {@link #stop()} lets requests in flight finish. Default 10 s. */
         public Builder shutdownGracePeriod(Duration period) { this.shutdownGracePeriod = period; return this; }

@@ -35,6 +35,11 @@ final class ProblemMapping implements ErrorHandler<Exception> {
             LOG.log(Level.DEBUG, "error after the response was sent", error);
             return;
         }
+        if (error instanceof HttpException http && http.status().code() < 400) {
+            // Not an error: how the static files answer 304 Not Modified (or a redirect), headers already set.
+            response.status(http.status()).send();
+            return;
+        }
         Json.sendProblem(response, toProblem(error));
     }
 

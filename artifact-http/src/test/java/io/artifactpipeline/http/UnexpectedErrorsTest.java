@@ -60,6 +60,11 @@ class UnexpectedErrorsTest {
         }
 
         @Override
+        public int countProjects(UserId owner) {
+            return 0;
+        }
+
+        @Override
         public List<Project> list(UserId owner) {
             throw new IllegalStateException(SECRET, new SQLException(SECRET));
         }

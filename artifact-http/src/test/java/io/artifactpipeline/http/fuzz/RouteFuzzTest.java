@@ -82,8 +82,10 @@ class RouteFuzzTest {
         if (answer.status() >= 400) {
             assertThat(answer.contentType()).as("%s %s", call.method(), call.path())
                     .startsWith("application/problem+json");
-            JsonNode problem = JSON.readTree(answer.body());
-            assertThat(problem.get("status").asInt()).isEqualTo(answer.status());
+            if (!call.method().equals("HEAD")) { // a HEAD answer has the headers of a GET and no body
+                JsonNode problem = JSON.readTree(answer.body());
+                assertThat(problem.path("status").asInt()).as(answer.body()).isEqualTo(answer.status());
+            }
             assertThat(stored()).as("a refused %s %s changed nothing", call.method(), call.path()).isEqualTo(before);
         } else {
             await().atMost(Duration.ofSeconds(30)).until(RouteFuzzTest::nothingGenerating);
@@ -95,7 +97,7 @@ class RouteFuzzTest {
         Arbitrary<String> methods = Arbitraries.of("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS",
                 "TRACE", "PROPFIND", "BREW");
         Arbitrary<String> paths = Combinators.combine(Arbitraries.of(ROUTES), ids(), ids(), ids(), revisions(),
-                Arbitraries.of("", "?limit=0", "?limit=500", "?limit=2", "?variant=technical", "?variant=<x>",
+                Arbitraries.of("", "?limit=0", "?limit=500", "?limit=2", "?variant=technical", "?variant=%3Cx%3E",
                         "?cursor=%00%ff", "?limit=abc"))
                 .as((route, project, artifact, generation, revision, query) -> route
                         .replace("{project}", project.equals("REAL") ? projectId : project)
@@ -108,7 +110,7 @@ class RouteFuzzTest {
                 List.of(), List.of("If-Match", "\"garbage\""), List.of("If-Match", "*"),
                 List.of("Prefer", "wait=1"), List.of("Prefer", "wait=abc, respond-async"),
                 List.of("Content-Type", "text/plain"), List.of("If-None-Match", "W/\"x\""),
-                List.of("X-Request-Id", "a\u00e9b"), List.of("Accept", "application/xml"));
+                List.of("X-Request-Id", "x".repeat(500)), List.of("Accept", "application/xml"));
         return Combinators.combine(methods, paths, bodies(), authorizations, headers).as(Call::new);
     }
 

@@ -23,12 +23,14 @@ import io.artifactpipeline.core.usecase.GenerationStarter;
 import io.artifactpipeline.core.usecase.GetArtifact;
 import io.artifactpipeline.core.usecase.GetArtifactStatus;
 import io.artifactpipeline.core.usecase.GetGeneration;
+import io.artifactpipeline.core.usecase.GetGenerationOverview;
 import io.artifactpipeline.core.usecase.GetProject;
 import io.artifactpipeline.core.usecase.GetRevision;
 import io.artifactpipeline.core.usecase.ListProjectArtifacts;
 import io.artifactpipeline.core.usecase.ListProjects;
 import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import io.artifactpipeline.core.usecase.RestoreRevision;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.core.usecase.WatchProject;
 
@@ -58,6 +60,8 @@ public final class ArtifactPipeline implements AutoCloseable {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
     private final WatchProject watchProject;
+    private final RestoreRevision restoreRevision;
+    private final GetGenerationOverview getGenerationOverview;
     private final GenerationEngine engine;
     private GenerationWorkerPool pool;
 
@@ -81,6 +85,8 @@ public final class ArtifactPipeline implements AutoCloseable {
         listRevisions = new ListRevisions(b.artifacts);
         getRevision = new GetRevision(b.artifacts);
         watchProject = new WatchProject(b.projects, b.events);
+        restoreRevision = new RestoreRevision(b.artifacts, b.events, b.clock);
+        getGenerationOverview = new GetGenerationOverview(b.projects, b.artifacts, engine.queue());
     }
 
     public static Builder builder() {
@@ -114,6 +120,10 @@ public final class ArtifactPipeline implements AutoCloseable {
     public GetRevision getRevision() { return getRevision; }
 
     public WatchProject watchProject() { return watchProject; }
+
+    public RestoreRevision restoreRevision() { return restoreRevision; }
+
+    public GetGenerationOverview getGenerationOverview() { return getGenerationOverview; }
 
     /** Runs queued generations in the caller's thread: {@code worker().drain()}. */
     public GenerationWorker worker() { return engine.worker(); }

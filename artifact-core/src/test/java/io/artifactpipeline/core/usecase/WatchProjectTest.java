@@ -137,6 +137,6 @@ class WatchProjectTest {
     @Test
     void wireNamesOfTheKinds() {
         assertThat(List.of(Kind.values())).extracting(Kind::wireName)
-                .containsExactly("status", "content", "edit", "annotation");
+                .containsExactly("status", "content", "edit", "annotation", "stale");
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deny by default: every request is authenticated except those under {@code /observe}. The decision is
+ * Deny by default: every request is authenticated except those under {@code /observe} and the API
+ * description at {@code /openapi}. The decision is
  * made on the path before routing, so a route added tomorrow is protected without anyone remembering to.
  * A refusal is a 401 with {@code WWW-Authenticate} and a problem body (Helidon's own handler sends an
  * empty one).
@@ -52,6 +53,7 @@ final class AuthenticationFilter implements Filter {
     }
 
     private static boolean isOpen(String path) {
-        return path.equals(Observability.ENDPOINT) || path.startsWith(Observability.ENDPOINT + "/");
+        return path.equals(Observability.ENDPOINT) || path.startsWith(Observability.ENDPOINT + "/")
+                || path.equals(ApiDescriptionService.PATH);
     }
 }

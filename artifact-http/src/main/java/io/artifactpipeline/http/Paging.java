@@ -58,7 +58,7 @@ final class Paging {
         page.nextAfter().ifPresent(next -> {
             String cursor = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(cursors.write().apply(next).getBytes(StandardCharsets.UTF_8));
-            String url = request.path().path() + "?limit=" + limit(request) + "&cursor="
+            String url = request.path().absolute().path() + "?limit=" + limit(request) + "&cursor="
                     + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
             response.header(HeaderNames.create("Link"), "<" + url + ">; rel=\"next\"");
         });

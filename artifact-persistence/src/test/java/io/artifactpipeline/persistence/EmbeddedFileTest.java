@@ -44,7 +44,7 @@ class EmbeddedFileTest {
             assertThat(brief.annotations()).extracting(a -> a.note()).containsExactly("ask the bakers");
             assertThat(reopened.listByProject(owner, brief.projectId())).hasSize(5);
             assertThat(reopened.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).hasSize(1);
-            assertThat(reopened.list(owner)).hasSize(1);
+            assertThat(reopened.page(owner, PageRequest.firstDefault()).items()).hasSize(1);
             assertThat(migrationHistory()).isEqualTo(historyBefore);
         }
     }

@@ -14,6 +14,7 @@ import io.artifactpipeline.core.usecase.EditArtifact;
 import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import io.artifactpipeline.core.usecase.RestoreRevision;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,12 +44,14 @@ class EmbeddingExampleTest {
             pipeline.worker().drain();
 
             List<RevisionSummary> history = pipeline.listRevisions().list(founder, ListRevisions.Query.newest(brief.id())).items();
+            Artifact restored = pipeline.restoreRevision().restore(founder, new RestoreRevision.Command(brief.id(), 2)); // the edit is back
 
             assertThat(artifacts).extracting(Artifact::type).containsExactlyElementsOf(ArtifactType.inGenerationOrder());
             assertThat(artifacts).allMatch(a -> a.status() == ArtifactStatus.IDLE && a.versionNumber() == 1);
             assertThat(history).extracting(RevisionSummary::source)
                     .containsExactly(RevisionSource.REGENERATED, RevisionSource.EDITED, RevisionSource.GENERATED);
-            assertThat(pipeline.getArtifact().get(founder, brief.id()).versionNumber()).isEqualTo(2);
+            assertThat(restored.versionNumber()).isEqualTo(3);
+            assertThat(restored.editedSections()).containsExactly("target_user");
         }
     }
 }

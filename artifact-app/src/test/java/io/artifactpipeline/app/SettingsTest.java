@@ -1,6 +1,8 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.llm.ModelSettings;
+import io.artifactpipeline.persistence.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +25,13 @@ class SettingsTest {
     @Test
     void withNothingConfiguredTheEmbeddedDefaultsApply() {
         AppSettings settings = load(Map.of());
-        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.dbUrl()).isEmpty();
+        assertThat(settings.server().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.db()).isEqualTo(DatabaseSettings.embedded(Path.of("./data")));
         assertThat(settings.developmentAuth()).isTrue();
-        assertThat(settings.llmProvider()).isEqualTo("offline");
-        assertThat(settings.jobConcurrency()).isEqualTo(64);
-        assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.llm().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
+        assertThat(settings.jobs().concurrency()).isEqualTo(64);
+        assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -46,11 +48,11 @@ class SettingsTest {
                     model-cto-scale: big-model
                 """);
         AppSettings settings = load(Map.of("ARTIFACT_CONFIG", yaml.toString(), "ARTIFACT_HTTP_PORT", "9100"));
-        assertThat(settings.httpPort()).isEqualTo(9100);
-        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(settings.httpCorsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
-        assertThat(settings.llmMaxConcurrency()).isEqualTo(4);
-        assertThat(settings.llmModelPerTier()).containsEntry(Tier.CTO_SCALE, "big-model");
+        assertThat(settings.server().port()).isEqualTo(9100);
+        assertThat(settings.server().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.server().corsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
+        assertThat(settings.llm().maxConcurrency()).isEqualTo(4);
+        assertThat(settings.llm().modelFor(Tier.CTO_SCALE)).isEqualTo("big-model");
     }
 
     @Test
@@ -59,6 +61,29 @@ class SettingsTest {
         assertThat(example).exists();
         AppSettings fromExample = load(Map.of("ARTIFACT_CONFIG", example.toAbsolutePath().toString()));
         assertThat(fromExample).isEqualTo(load(Map.of()));
+    }
+
+    @Test
+    void theModelCallSettingsReachTheModelSettings() {
+        ModelSettings defaults = load(Map.of()).llm();
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.contextTokens()).isEmpty();
+        assertThat(defaults.temperature()).isEqualTo(0.7);
+
+        ModelSettings local = load(Map.of("ARTIFACT_LLM_PROVIDER", "openai",
+                "ARTIFACT_LLM_BASE_URL", "http://127.0.0.1:11434/v1", "ARTIFACT_LLM_TIMEOUT_SECONDS", "900",
+                "ARTIFACT_LLM_IDLE_TIMEOUT_SECONDS", "120", "ARTIFACT_LLM_CONTEXT_TOKENS", "32768",
+                "ARTIFACT_LLM_TEMPERATURE", "0.2")).llm();
+        assertThat(local.timeout()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(local.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(local.contextTokens()).hasValue(32768);
+        assertThat(local.temperature()).isEqualTo(0.2);
+
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_LLM_TEMPERATURE", "warm")))
+                .hasMessageContaining("ARTIFACT_LLM_TEMPERATURE");
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_LLM_CONTEXT_TOKENS", "-5")))
+                .hasMessageContaining("context window");
     }
 
     @Test

@@ -85,7 +85,8 @@ public final class ArtifactHttpServer {
                         pipeline.getArtifactStatus(), pipeline.listProjectArtifacts(), pipeline.editArtifact(),
                         pipeline.annotateArtifact(), json))
                 .register(ArtifactsService.PATH, new HistoryService(pipeline.listRevisions(), pipeline.getRevision(),
-                        pipeline.restoreRevision(), pipeline.getArtifact()))
+                        pipeline.diffRevisions(), pipeline.restoreRevision(), pipeline.getArtifact()))
+                .register(ArtifactsService.PATH, new ExportService(pipeline.exportArtifact(), pipeline.exportProject()))
                 .register(ApiDescriptionService.PATH, new ApiDescriptionService())
                 .register(GenerationsService.PATH, new GenerationsService(pipeline.getGeneration()))
                 .error(Exception.class, new ProblemMapping());

@@ -4,6 +4,7 @@ import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.Page;
 import io.artifactpipeline.core.model.RevisionSummary;
+import io.artifactpipeline.core.usecase.DiffRevisions;
 import io.artifactpipeline.core.usecase.GetArtifact;
 import io.artifactpipeline.core.usecase.GetRevision;
 import io.artifactpipeline.core.usecase.ListRevisions;
@@ -16,18 +17,20 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code /api/artifacts/{id}/revisions}: an artifact's immutable history, a page at a time, one
- * revision with its content, and bringing a revision back.
+ * revision with its content, what changed between two, and bringing a revision back.
  */
 final class HistoryService implements HttpService {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
+    private final DiffRevisions diffRevisions;
     private final RestoreRevision restoreRevision;
     private final GetArtifact getArtifact;
 
-    HistoryService(ListRevisions listRevisions, GetRevision getRevision, RestoreRevision restoreRevision,
-                   GetArtifact getArtifact) {
+    HistoryService(ListRevisions listRevisions, GetRevision getRevision, DiffRevisions diffRevisions,
+                   RestoreRevision restoreRevision, GetArtifact getArtifact) {
         this.listRevisions = listRevisions;
         this.getRevision = getRevision;
+        this.diffRevisions = diffRevisions;
         this.restoreRevision = restoreRevision;
         this.getArtifact = getArtifact;
     }
@@ -36,6 +39,8 @@ final class HistoryService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/{artifact_id}/revisions", this::list)
                 .any("/{artifact_id}/revisions", Routes.allow("GET"))
+                .get("/{artifact_id}/revisions/{from}/diff/{to}", this::diff)
+                .any("/{artifact_id}/revisions/{from}/diff/{to}", Routes.allow("GET"))
                 .post("/{artifact_id}/revisions/{revision}/restore", this::restore)
                 .any("/{artifact_id}/revisions/{revision}/restore", Routes.allow("POST"))
                 .get("/{artifact_id}/revisions/{revision}", this::get)
@@ -48,6 +53,12 @@ final class HistoryService implements HttpService {
         Page<RevisionSummary, Integer> page = listRevisions.list(RequestParts.actor(request), query);
         Paging.linkNext(request, response, page, Paging.REVISIONS);
         Json.send(response, Status.OK_200, page.items().stream().map(Views::revision).toList());
+    }
+
+    private void diff(ServerRequest request, ServerResponse response) {
+        var query = new DiffRevisions.Query(artifactId(request), RequestParts.wholeNumber(request, "from"),
+                RequestParts.wholeNumber(request, "to"));
+        Json.send(response, Status.OK_200, Views.diff(diffRevisions.diff(RequestParts.actor(request), query)));
     }
 
     private void get(ServerRequest request, ServerResponse response) {

@@ -1,6 +1,10 @@
 package io.artifactpipeline.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.history.Change;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
@@ -14,6 +18,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.port.ArtifactChange;
+import io.artifactpipeline.core.usecase.DiffRevisions;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -88,6 +93,11 @@ final class Views {
                       int versionNumber, String at) {
     }
 
+    /** A section the model has just finished writing: a preview, not yet validated or stored. */
+    record SectionDraftView(String projectId, String artifactId, String artifactType, String kind,
+                            String generationStatus, int versionNumber, String at, String section, JsonNode value) {
+    }
+
     static ArtifactView artifact(Artifact a) {
         return new ArtifactView(a.id().toString(), a.projectId().toString(), a.type().wireName(), a.versionNumber(),
                 a.currentContent(), a.previousContent(), a.hasUserEdits(), a.editedSections(),
@@ -127,7 +137,36 @@ final class Views {
                 time(r.createdAt()), r.sections(), number(r.restoredFrom()), r.content());
     }
 
-    static ChangeView change(ArtifactChange c) {
+    /** {@code {from, to, changes}}; a change carries only the members its op has (API.md). */
+    static ObjectNode diff(DiffRevisions.RevisionDiff diff) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode().put("from", diff.from()).put("to", diff.to());
+        ArrayNode changes = view.putArray("changes");
+        for (Change change : diff.changes()) {
+            ObjectNode item = changes.addObject().put("path", change.path()).put("op", change.op());
+            switch (change) {
+                case Change.Added added -> item.set("after", added.after());
+                case Change.Removed removed -> item.set("before", removed.before());
+                case Change.Changed changed -> {
+                    item.set("before", changed.before());
+                    item.set("after", changed.after());
+                    if (!changed.segments().isEmpty()) {
+                        ArrayNode segments = item.putArray("segments");
+                        changed.segments().forEach(segment -> segments.addObject()
+                                .put("op", segment.op().wireName()).put("text", segment.text()));
+                    }
+                }
+            }
+        }
+        return view;
+    }
+
+    static Object change(ArtifactChange c) {
+        if (c.draft().isPresent()) {
+            ArtifactChange.SectionDraft draft = c.draft().get();
+            return new SectionDraftView(c.projectId().toString(), c.artifactId().toString(), c.type().wireName(),
+                    c.kind().wireName(), c.status().wireName(), c.versionNumber(), time(c.at()), draft.section(),
+                    draft.value());
+        }
         return new ChangeView(c.projectId().toString(), c.artifactId().toString(), c.type().wireName(),
                 c.kind().wireName(), c.status().wireName(), c.versionNumber(), time(c.at()));
     }

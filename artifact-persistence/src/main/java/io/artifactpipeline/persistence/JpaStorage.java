@@ -175,9 +175,9 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     // --- generation queue
 
     @Override
-    public Generation enqueue(Generation generation, List<Artifact> markedGenerating) {
+    public Generation enqueue(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner) {
         try {
-            return database.transaction(session -> GenerationRepository.enqueue(session, generation, markedGenerating));
+            return enqueueInFreeSlot(generation, markedGenerating, maxActivePerOwner);
         } catch (GenerationConflictException e) {
             if (e.activeGeneration() != null) {
                 throw e;
@@ -186,6 +186,20 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
             GenerationId active = database.transaction(session ->
                     GenerationRepository.activeId(session, generation.projectId())).orElse(null);
             throw new GenerationConflictException(active);
+        }
+    }
+
+    /** A concurrent start of the same owner may take the slot chosen here first; then the next free one is tried. */
+    private Generation enqueueInFreeSlot(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.transaction(session ->
+                        GenerationRepository.enqueue(session, generation, markedGenerating, maxActivePerOwner));
+            } catch (StoreUnavailableException e) {
+                if (attempt > maxActivePerOwner || !StoreErrors.isOwnerSlotTaken(e.getCause())) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
  */
 final class StoreErrors {
     static final String ACTIVE_GENERATION_CONSTRAINT = "uq_generation_active_project";
+    static final String OWNER_SLOT_CONSTRAINT = "uq_generation_owner_slot";
     private static final String ARTIFACT_TYPE_CONSTRAINT = "uq_artifact_project_type";
     private static final String REVISION_NUMBER_CONSTRAINT = "uq_revision_artifact_number";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -52,6 +53,12 @@ final class StoreErrors {
             return new StoreUnavailableException(describe(failure), failure);
         }
         return failure;
+    }
+
+    /** Whether a concurrent start took the active-generation slot this one chose. */
+    static boolean isOwnerSlotTaken(Throwable failure) {
+        return failure instanceof RuntimeException runtime && UNIQUE_VIOLATION.equals(sqlState(failure))
+                && constraintText(runtime).contains(OWNER_SLOT_CONSTRAINT);
     }
 
     /** Whether the failure is a unique-key violation (two writers inserted the same key at once). */

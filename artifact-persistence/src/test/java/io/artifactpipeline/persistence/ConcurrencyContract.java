@@ -76,7 +76,7 @@ abstract class ConcurrencyContract {
                     .map(item -> Artifact.awaitingFirstGeneration(item.artifactId(), project.id(), item.type(), 1,
                             attempt.createdAt()))
                     .toList();
-            return server(i).enqueue(attempt, artifacts);
+            return server(i).enqueue(attempt, artifacts, Integer.MAX_VALUE);
         });
 
         List<Generation> queued = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();

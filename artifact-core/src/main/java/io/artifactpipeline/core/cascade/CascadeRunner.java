@@ -166,7 +166,7 @@ final class CascadeRunner {
             }
             ArtifactWriter.Outcome outcome;
             try {
-                outcome = writer.write(claim.generation(), project.get(), artifact, context, SectionDrafts.ignored());
+                outcome = writer.write(claim.generation(), project.get(), artifact, context, draftsOf(artifact));
             } catch (DomainException e) {
                 throw e; // lease lost, store unavailable: the run cannot go on; another worker will
             } catch (RuntimeException unexpected) {
@@ -181,6 +181,12 @@ final class CascadeRunner {
                 case ArtifactWriter.Outcome.Written written -> store(artifact, written, writtenFrom);
                 case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason());
             };
+        }
+
+        /** Each section the model finishes goes to the project's watchers at once, as a preview. */
+        private SectionDrafts draftsOf(Artifact generating) {
+            return (section, value) -> events.publish(ArtifactChange.sectionDraft(generating, section, value,
+                    clock.instant()));
         }
 
         private ArtifactError missing(ArtifactType dependency) {

@@ -5,6 +5,7 @@ import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
@@ -151,10 +152,16 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     // --- generation queue
 
     @Override
-    public synchronized Generation enqueue(Generation generation, List<Artifact> markedGenerating) {
+    public synchronized Generation enqueue(Generation generation, List<Artifact> markedGenerating,
+                                           int maxActivePerOwner) {
         Optional<Generation> active = activeFor(generation.projectId());
         if (active.isPresent()) {
             throw new GenerationConflictException(active.get().id());
+        }
+        long activeOfOwner = generations.values().stream()
+                .filter(g -> g.owner().equals(generation.owner()) && g.state().isActive()).count();
+        if (activeOfOwner >= maxActivePerOwner) {
+            throw new TooManyActiveGenerationsException(maxActivePerOwner);
         }
         for (Artifact artifact : markedGenerating) {
             Artifact current = artifacts.get(artifact.id());

@@ -14,15 +14,28 @@ import java.util.Optional;
 
 /**
  * The declared content of one artifact type. Everything about content comes from here: whole-content
- * validation, section-edit validation, the tier filter and the JSON Schema handed to a model.
+ * validation, section-edit validation, the tier filter, the JSON Schema handed to a model and the
+ * human titles of the type, its sections and record fields.
  */
 public record ArtifactSchema(ArtifactType type, int version, List<SectionSpec> sections,
-                             List<ConsistencyRule> consistencyRules) {
+                             List<ConsistencyRule> consistencyRules, String title) {
 
     public ArtifactSchema {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(title, "title");
         sections = List.copyOf(sections);
         consistencyRules = List.copyOf(consistencyRules);
+    }
+
+    /** A schema whose human title follows from the type's wire name ({@code mvp_scope} → "MVP Scope"). */
+    public ArtifactSchema(ArtifactType type, int version, List<SectionSpec> sections,
+                          List<ConsistencyRule> consistencyRules) {
+        this(type, version, sections, consistencyRules, HumanTitle.of(type.wireName()));
+    }
+
+    /** The human title of a section of this type: its declared one, or the rule's for a key not declared. */
+    public String sectionTitle(String key) {
+        return section(key).map(SectionSpec::title).orElseGet(() -> HumanTitle.of(key));
     }
 
     public Optional<SectionSpec> section(String key) {

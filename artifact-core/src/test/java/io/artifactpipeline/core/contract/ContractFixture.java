@@ -51,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The stores under contract, the clock and the ways the contract suites set up data. */
 public abstract class ContractFixture {
     protected static final Duration LEASE = Duration.ofSeconds(30);
+    protected static final int NO_LIMIT = Integer.MAX_VALUE;
 
     protected ContractStores stores;
     protected Instant now;
@@ -80,7 +81,7 @@ public abstract class ContractFixture {
         List<Artifact> artifacts = ArtifactType.inGenerationOrder().stream()
                 .map(type -> Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), type, 1, now))
                 .toList();
-        return stores.queue().enqueue(generationOf(project, artifacts), artifacts);
+        return stores.queue().enqueue(generationOf(project, artifacts), artifacts, NO_LIMIT);
     }
 
     protected Generation generationOf(Project project, List<Artifact> artifacts) {
@@ -109,7 +110,7 @@ public abstract class ContractFixture {
     protected Artifact generatedBrief() {
         Project project = newProject(alice);
         Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), ArtifactType.BRIEF, 1, now);
-        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
         ClaimedGeneration claim = claim("w1");
         write(claim, brief);
         stores.writes().finish(claim.lease(), now);

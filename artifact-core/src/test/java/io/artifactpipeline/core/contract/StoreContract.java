@@ -110,7 +110,7 @@ public abstract class StoreContract extends HistoryContract {
         Generation first = enqueueAll(project);
         Artifact brief = artifact(project, ArtifactType.BRIEF);
         Generation second = generationOf(project, List.of(brief));
-        assertThatThrownBy(() -> stores.queue().enqueue(second, List.of(brief)))
+        assertThatThrownBy(() -> stores.queue().enqueue(second, List.of(brief), NO_LIMIT))
                 .isInstanceOfSatisfying(GenerationConflictException.class,
                         e -> assertThat(e.activeGeneration()).isEqualTo(first.id()));
         assertThat(stores.queue().findGeneration(alice, second.id())).isEmpty();
@@ -130,7 +130,7 @@ public abstract class StoreContract extends HistoryContract {
         assertThat(stores.queue().findActiveGeneration(alice, project.id())).isEmpty();
 
         Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
-        Generation again = stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        Generation again = stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
         assertThat(stores.queue().findActiveGeneration(alice, project.id())).get().extracting(Generation::id).isEqualTo(again.id());
     }
 
@@ -143,7 +143,7 @@ public abstract class StoreContract extends HistoryContract {
         stores.writes().finish(claim.lease(), now);
         Artifact staleCopy = brief.withRowVersion(brief.rowVersion() - 1).markedGenerating(now);
         Generation generation = generationOf(project, List.of(staleCopy));
-        assertThatThrownBy(() -> stores.queue().enqueue(generation, List.of(staleCopy)))
+        assertThatThrownBy(() -> stores.queue().enqueue(generation, List.of(staleCopy), NO_LIMIT))
                 .isInstanceOf(StaleArtifactException.class);
         assertThat(stores.queue().findGeneration(alice, generation.id())).isEmpty();
         assertThat(artifact(project, ArtifactType.BRIEF).status()).isEqualTo(ArtifactStatus.IDLE);
@@ -298,7 +298,7 @@ public abstract class StoreContract extends HistoryContract {
         stores.writes().finish(claim.lease(), now);
 
         Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
-        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
+        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
         ClaimedGeneration again = claim("w1");
         ObjectNode newer = SampleContent.full(ArtifactType.BRIEF).put("target_user", "Chains");
         Artifact rewritten = artifact(project, ArtifactType.BRIEF).withGeneratedContent(newer, 1, now);

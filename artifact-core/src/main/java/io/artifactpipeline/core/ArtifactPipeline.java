@@ -27,12 +27,14 @@ import io.artifactpipeline.core.usecase.GenerationStarter;
 import io.artifactpipeline.core.usecase.GetArtifact;
 import io.artifactpipeline.core.usecase.GetArtifactStatus;
 import io.artifactpipeline.core.usecase.GetGeneration;
+import io.artifactpipeline.core.usecase.GetGenerationOverview;
 import io.artifactpipeline.core.usecase.GetProject;
 import io.artifactpipeline.core.usecase.GetRevision;
 import io.artifactpipeline.core.usecase.ListProjectArtifacts;
 import io.artifactpipeline.core.usecase.ListProjects;
 import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import io.artifactpipeline.core.usecase.RestoreRevision;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.core.usecase.WatchProject;
 
@@ -62,6 +64,8 @@ public final class ArtifactPipeline implements AutoCloseable {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
     private final WatchProject watchProject;
+    private final RestoreRevision restoreRevision;
+    private final GetGenerationOverview getGenerationOverview;
     private final ExportArtifact exportArtifact;
     private final ExportProject exportProject;
     private final DiffRevisions diffRevisions;
@@ -89,6 +93,8 @@ public final class ArtifactPipeline implements AutoCloseable {
         listRevisions = new ListRevisions(b.artifacts);
         getRevision = new GetRevision(b.artifacts);
         watchProject = new WatchProject(b.projects, b.events);
+        restoreRevision = new RestoreRevision(b.artifacts, b.events, b.clock);
+        getGenerationOverview = new GetGenerationOverview(b.projects, b.artifacts, engine.queue());
         exportArtifact = new ExportArtifact(b.artifacts, b.projects, b.clock);
         exportProject = new ExportProject(b.projects, b.artifacts, b.clock);
         diffRevisions = new DiffRevisions(b.artifacts);
@@ -126,6 +132,9 @@ public final class ArtifactPipeline implements AutoCloseable {
 
     public WatchProject watchProject() { return watchProject; }
 
+    public RestoreRevision restoreRevision() { return restoreRevision; }
+
+    public GetGenerationOverview getGenerationOverview() { return getGenerationOverview; }
     public ExportArtifact exportArtifact() { return exportArtifact; }
 
     public ExportProject exportProject() { return exportProject; }

@@ -76,15 +76,18 @@ public final class ArtifactHttpServer {
                         pipeline.getProject(), json))
                 // Literal paths first: "/generate" and ".../events" must not be taken for an artifact id.
                 .register(ArtifactsService.PATH, new GenerateService(pipeline.startGeneration(),
-                        pipeline.regenerateArtifact(), json))
+                        pipeline.regenerateArtifact(), new RegenerationWait(pipeline.watchProject(), pipeline.getArtifact()),
+                        json))
                 .register(ArtifactsService.PATH, rules -> rules.get("/project/{project_id}/events", events::stream)
                         .any("/project/{project_id}/events", Routes.allow("GET")))
+                .register(ArtifactsService.PATH, new GenerationStatusService(pipeline.getGenerationOverview()))
                 .register(ArtifactsService.PATH, new ArtifactsService(pipeline.getArtifact(),
                         pipeline.getArtifactStatus(), pipeline.listProjectArtifacts(), pipeline.editArtifact(),
                         pipeline.annotateArtifact(), json))
-                .register(ArtifactsService.PATH, new RevisionsService(pipeline.listRevisions(), pipeline.getRevision(),
-                        pipeline.diffRevisions()))
+                .register(ArtifactsService.PATH, new HistoryService(pipeline.listRevisions(), pipeline.getRevision(),
+                        pipeline.diffRevisions(), pipeline.restoreRevision(), pipeline.getArtifact()))
                 .register(ArtifactsService.PATH, new ExportService(pipeline.exportArtifact(), pipeline.exportProject()))
+                .register(ApiDescriptionService.PATH, new ApiDescriptionService())
                 .register(GenerationsService.PATH, new GenerationsService(pipeline.getGeneration()))
                 .error(Exception.class, new ProblemMapping());
         publicRoutes.register(routing); // last: the workspace's files answer only what no API route does

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Deny by default: every request is authenticated except those under {@code /observe} and the few public
- * paths the server names (the web workspace's files, development sign-in). The decision is
+ * Deny by default: every request is authenticated except those under {@code /observe}, the API
+ * description at {@code /openapi} and the few public paths the server names (the web workspace's
+ * files, development sign-in). The decision is
  * made on the path before routing, so a route added tomorrow is protected without anyone remembering to.
  * A refusal is a 401 with {@code WWW-Authenticate} and a problem body (Helidon's own handler sends an
  * empty one).
@@ -61,6 +62,7 @@ final class AuthenticationFilter implements Filter {
     }
 
     private static boolean isOpen(String path) {
-        return path.equals(Observability.ENDPOINT) || path.startsWith(Observability.ENDPOINT + "/");
+        return path.equals(Observability.ENDPOINT) || path.startsWith(Observability.ENDPOINT + "/")
+                || path.equals(ApiDescriptionService.PATH);
     }
 }

@@ -32,8 +32,12 @@ final class FencedWrites {
 
     static Artifact recordWritten(Session session, Lease lease, Artifact written, Revision revision) {
         held(session, lease, DatabaseTime.now(session));
-        Artifact saved = overwrite(session, written);
-        ArtifactRepository.appendRevision(session, revision);
+        ArtifactEntity entity = locked(session, written);
+        entity.copyContentAndStatus(written);
+        int number = entity.advanceHead();
+        session.flush();
+        session.persist(RevisionEntity.of(revision, number));
+        Artifact saved = entity.toArtifact();
         markItem(session, lease, written, GenerationItem.Status.SUCCEEDED, null);
         return saved;
     }
@@ -76,14 +80,18 @@ final class FencedWrites {
      * first, so the version Hibernate checks on update is the one just read.
      */
     private static Artifact overwrite(Session session, Artifact fromWorker) {
-        ArtifactEntity entity = session.find(ArtifactEntity.class, fromWorker.id().value(),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null) {
-            throw new NotFoundException("artifact");
-        }
+        ArtifactEntity entity = locked(session, fromWorker);
         entity.copyContentAndStatus(fromWorker);
         session.flush();
         return entity.toArtifact();
+    }
+
+    private static ArtifactEntity locked(Session session, Artifact artifact) {
+        ArtifactEntity entity = session.find(ArtifactEntity.class, artifact.id().value(), LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw new NotFoundException("artifact");
+        }
+        return entity;
     }
 
     /**

@@ -10,9 +10,13 @@ import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -120,8 +124,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public List<Project> list(UserId owner) {
-        return database.read(session -> ProjectRepository.list(session, owner));
+    public Page<Project, ProjectPosition> page(UserId owner, PageRequest<ProjectPosition> request) {
+        return database.read(session -> ProjectRepository.page(session, owner, request));
     }
 
     @Override
@@ -148,7 +152,14 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Artifact saveEdit(Artifact edited, long expectedRowVersion, Revision revision) {
-        return database.transaction(session -> ArtifactRepository.saveEdit(session, edited, expectedRowVersion, revision));
+        return database.transaction(session -> ArtifactRepository.saveFounderChange(session, edited, expectedRowVersion,
+                revision));
+    }
+
+    @Override
+    public Artifact saveRestore(Artifact restored, long expectedRowVersion, Revision revision) {
+        return database.transaction(session -> ArtifactRepository.saveFounderChange(session, restored,
+                expectedRowVersion, revision));
     }
 
     @Override
@@ -157,8 +168,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public List<Revision> revisions(UserId owner, ArtifactId id) {
-        return database.read(session -> ArtifactRepository.revisions(session, owner, id));
+    public Page<RevisionSummary, Integer> revisionPage(UserId owner, ArtifactId id, PageRequest<Integer> request) {
+        return database.read(session -> ArtifactRepository.revisionPage(session, owner, id, request));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
@@ -133,7 +134,7 @@ abstract class ConcurrencyContract {
 
         Artifact after = brief(serverB, owner, project);
         assertThat(after).isEqualTo(brief);
-        assertThat(serverB.revisions(owner, brief.id())).isEmpty();
+        assertThat(serverB.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).isEmpty();
         assertThat(serverB.findGeneration(owner, takeover.generation().id()).orElseThrow().items())
                 .allMatch(item -> item.status() == GenerationItem.Status.PENDING);
         // the new holder is unaffected by the old one's attempts, including its release
@@ -182,7 +183,7 @@ abstract class ConcurrencyContract {
 
         Artifact afterRace = serverB.findArtifact(owner, brief.id()).orElseThrow();
         assertThat(writerKeys(afterRace)).containsExactlyInAnyOrderElementsOf(landed);
-        assertThat(serverB.revisions(owner, brief.id())).hasSize(1 + landed.size());
+        assertThat(serverB.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).hasSize(1 + landed.size());
         assertThat(afterRace.rowVersion()).isEqualTo(brief.rowVersion() + landed.size());
 
         // Writers that retry on a stale refusal (as EditArtifact does without If-Match) all land.
@@ -202,7 +203,7 @@ abstract class ConcurrencyContract {
         }).forEach(o -> assertThat(o.succeeded()).as("%s", o.failure()).isTrue());
         Artifact finalState = serverA.findArtifact(owner, brief.id()).orElseThrow();
         assertThat(writerKeys(finalState)).hasSize(landed.size() + THREADS);
-        assertThat(serverA.revisions(owner, brief.id())).hasSize(1 + landed.size() + THREADS)
+        assertThat(serverA.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).hasSize(1 + landed.size() + THREADS)
                 .extracting(r -> r.number()).doesNotHaveDuplicates();
     }
 

@@ -156,11 +156,13 @@ final class CascadeRunner {
                         + " attempts to run this generation; generate again to retry"));
             }
             Map<ArtifactType, ObjectNode> context = new EnumMap<>(ArtifactType.class);
+            Map<ArtifactType, Integer> writtenFrom = new EnumMap<>(ArtifactType.class);
             for (ArtifactType dependency : type.dependencies()) {
                 if (!(dependencies.get(dependency) instanceof Settled.Usable usable)) {
                     return fail(artifact, missing(dependency));
                 }
                 context.put(dependency, usable.artifact().currentContent());
+                writtenFrom.put(dependency, usable.artifact().lineage().headRevision());
             }
             ArtifactWriter.Outcome outcome;
             try {
@@ -176,7 +178,7 @@ final class CascadeRunner {
                 throw new RunAbandonedException();
             }
             return switch (outcome) {
-                case ArtifactWriter.Outcome.Written written -> store(artifact, written);
+                case ArtifactWriter.Outcome.Written written -> store(artifact, written, writtenFrom);
                 case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason());
             };
         }
@@ -194,10 +196,18 @@ final class CascadeRunner {
                             + " has no content yet; generate it first");
         }
 
-        private Settled store(Artifact artifact, ArtifactWriter.Outcome.Written written) {
-            Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), clock.instant());
+        private Settled store(Artifact artifact, ArtifactWriter.Outcome.Written written,
+                              Map<ArtifactType, Integer> writtenFrom) {
+            Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), writtenFrom,
+                    clock.instant());
             Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(), clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.CONTENT_WRITTEN));
+            // Dependents this generation rewrites anyway are not announced; only those it leaves behind.
+            Generation generation = claim.generation();
+            if (!saved.type().dependents().stream().allMatch(generation::targets)) {
+                events.publishAll(ArtifactChange.staleAfter(saved,
+                        () -> artifacts.listByProject(generation.owner(), generation.projectId())));
+            }
             return new Settled.Usable(saved);
         }
 

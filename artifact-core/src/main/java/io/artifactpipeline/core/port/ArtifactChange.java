@@ -6,10 +6,13 @@ import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.StaleDependents;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Something happened to one of a project's artifacts; what live clients are told.
@@ -21,6 +24,8 @@ public record ArtifactChange(ProjectId projectId, ArtifactId artifactId, Artifac
 
     public enum Kind {
         STATUS_CHANGED("status"), CONTENT_WRITTEN("content"), EDITED("edit"), ANNOTATED("annotation"),
+        /** A dependency changed after the artifact was written from it. */
+        STALE("stale"),
         /** A preview of one section while the model writes; delivered live, never stored. */
         SECTION_DRAFT("section_draft");
 
@@ -60,6 +65,18 @@ public record ArtifactChange(ProjectId projectId, ArtifactId artifactId, Artifac
     public ArtifactChange(ProjectId projectId, ArtifactId artifactId, ArtifactType type, Kind kind,
                           ArtifactStatus status, int versionNumber, Instant at) {
         this(projectId, artifactId, type, kind, status, versionNumber, at, Optional.empty());
+    }
+
+    /**
+     * The {@link Kind#STALE} announcements owed after {@code changed} got a new revision: one per
+     * dependent it made stale. The project's artifacts are read only when the type has dependents.
+     */
+    public static List<ArtifactChange> staleAfter(Artifact changed, Supplier<List<Artifact>> projectArtifacts) {
+        if (changed.type().dependents().isEmpty()) {
+            return List.of();
+        }
+        return StaleDependents.madeStaleBy(changed, projectArtifacts.get()).stream()
+                .map(stale -> of(stale, Kind.STALE)).toList();
     }
 
     public static ArtifactChange of(Artifact artifact, Kind kind) {

@@ -21,6 +21,7 @@ import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.GenerationState;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.RevisionSource;
@@ -52,25 +53,9 @@ import static org.awaitility.Awaitility.await;
  * extends this class and returns its stores over an empty database from {@link #openStores()}.
  * Time is passed explicitly, so lease expiry is tested without waiting.
  */
-public abstract class StoreContract {
-    private static final Duration LEASE = Duration.ofSeconds(30);
+public abstract class StoreContract extends HistoryContract {
     /** Long enough for a claim and a write on a busy machine, short enough to wait out. */
     private static final Duration SHORT_LEASE = Duration.ofSeconds(2);
-    private static final int NO_LIMIT = Integer.MAX_VALUE;
-
-    protected ContractStores stores;
-    private Instant now;
-    private final UserId alice = new UserId("alice-" + UUID.randomUUID());
-    private final UserId mallory = new UserId("mallory-" + UUID.randomUUID());
-
-    /** The adapter's stores over an empty database. */
-    protected abstract ContractStores openStores();
-
-    @BeforeEach
-    void open() {
-        stores = openStores();
-        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
 
     // --- projects
 
@@ -88,7 +73,7 @@ public abstract class StoreContract {
         now = now.plusSeconds(1);
         Project newer = newProject(alice);
         newProject(mallory);
-        assertThat(stores.projects().list(alice)).extracting(Project::id).containsExactly(newer.id(), older.id());
+        assertThat(stores.projects().page(alice, PageRequest.firstDefault()).items()).extracting(Project::id).containsExactly(newer.id(), older.id());
     }
 
     @Test
@@ -265,13 +250,13 @@ public abstract class StoreContract {
         assertThat(found.currentContent()).isEqualTo(SampleContent.full(ArtifactType.BRIEF));
         assertThat(found.previousContent()).isNull();
         assertThat(found.rowVersion()).isEqualTo(saved.rowVersion());
-        assertThat(stores.artifacts().revisions(alice, found.id())).singleElement().satisfies(r -> {
+        assertThat(history(alice, found.id())).singleElement().satisfies(r -> {
             assertThat(r.number()).isEqualTo(1);
             assertThat(r.source()).isEqualTo(RevisionSource.GENERATED);
             assertThat(r.actor()).isEqualTo("model");
             assertThat(r.content()).isEqualTo(SampleContent.full(ArtifactType.BRIEF));
         });
-        assertThat(stores.artifacts().revisions(mallory, found.id())).isEmpty();
+        assertThat(history(mallory, found.id())).isEmpty();
         assertThat(stores.artifacts().revision(alice, found.id(), 1)).isPresent();
         assertThat(stores.artifacts().revision(mallory, found.id(), 1)).isEmpty();
         assertThat(stores.artifacts().revision(alice, found.id(), 2)).isEmpty();
@@ -327,7 +312,7 @@ public abstract class StoreContract {
         Artifact found = artifact(project, ArtifactType.BRIEF);
         assertThat(found.versionNumber()).isEqualTo(2);
         assertThat(found.previousContent()).isEqualTo(SampleContent.full(ArtifactType.BRIEF));
-        assertThat(stores.artifacts().revisions(alice, found.id())).extracting(r -> r.number() + ":" + r.source())
+        assertThat(history(alice, found.id())).extracting(r -> r.number() + ":" + r.source())
                 .containsExactly("2:REGENERATED", "1:GENERATED");
     }
 
@@ -344,7 +329,7 @@ public abstract class StoreContract {
         assertThat(found.editedSections()).containsExactly("target_user");
         assertThat(found.hasUserEdits()).isTrue();
         assertThat(found.versionNumber()).isEqualTo(1);
-        assertThat(stores.artifacts().revisions(alice, brief.id())).first().satisfies(r -> {
+        assertThat(history(alice, brief.id())).first().satisfies(r -> {
             assertThat(r.source()).isEqualTo(RevisionSource.EDITED);
             assertThat(r.actor()).isEqualTo(alice.value());
             assertThat(r.sections()).containsExactly("target_user");
@@ -378,7 +363,7 @@ public abstract class StoreContract {
                 .isInstanceOf(StaleArtifactException.class);
         assertThat(stores.artifacts().findArtifact(alice, brief.id()).orElseThrow().currentContent().get("target_user").asText())
                 .isEqualTo("First");
-        assertThat(stores.artifacts().revisions(alice, brief.id())).hasSize(2);
+        assertThat(history(alice, brief.id())).hasSize(2);
     }
 
     @Test
@@ -419,67 +404,9 @@ public abstract class StoreContract {
         assertThat(stores.usage().tokensUsed(alice, today.minusDays(1))).isZero();
     }
 
-    // --- helpers
-
-    private Project newProject(UserId owner) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("Who pays?", "Bakery owners");
-        answers.put("Why now?", "Energy prices");
-        return stores.projects().create(new Project(new ProjectId(UUID.randomUUID()), owner, "Bakery forecasts",
-                "Forecast bread demand for small bakeries", answers, now));
-    }
-
-    private Generation enqueueAll(Project project) {
-        List<Artifact> artifacts = ArtifactType.inGenerationOrder().stream()
-                .map(type -> Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), type, 1, now))
-                .toList();
-        return stores.queue().enqueue(generationOf(project, artifacts), artifacts, NO_LIMIT);
-    }
-
-    private Generation generationOf(Project project, List<Artifact> artifacts) {
-        List<GenerationItem> items = artifacts.stream().map(a -> GenerationItem.pending(a.type(), a.id())).toList();
-        return Generation.queued(new GenerationId(UUID.randomUUID()), project.id(), new Actor(project.owner(), Tier.CTO_SCALE), Optional.empty(), items, now);
-    }
-
     /** Claims as soon as a lease has run out, by the store's clock: real time passes, as it does between servers. */
     private ClaimedGeneration awaitClaim(String worker) {
         return await().atMost(Duration.ofSeconds(10))
                 .until(() -> stores.queue().claimNext(worker, Instant.now(), LEASE), Optional::isPresent).orElseThrow();
-    }
-
-    private ClaimedGeneration claim(String worker) {
-        return stores.queue().claimNext(worker, now, LEASE).orElseThrow(() -> new AssertionError("nothing claimed"));
-    }
-
-    private Artifact write(ClaimedGeneration claim, Artifact artifact) {
-        return write(claim, artifact, now);
-    }
-
-    private Artifact write(ClaimedGeneration claim, Artifact artifact, Instant at) {
-        Artifact written = artifact.withGeneratedContent(SampleContent.full(artifact.type()), 1, at);
-        return stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), at);
-    }
-
-    private Artifact artifact(Project project, ArtifactType type) {
-        return stores.artifacts().listByProject(project.owner(), project.id()).stream()
-                .filter(a -> a.type() == type).findFirst().orElseThrow();
-    }
-
-    private Artifact generatedBrief() {
-        Project project = newProject(alice);
-        Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), ArtifactType.BRIEF, 1, now);
-        stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief), NO_LIMIT);
-        ClaimedGeneration claim = claim("w1");
-        write(claim, brief);
-        stores.writes().finish(claim.lease(), now);
-        return artifact(project, ArtifactType.BRIEF);
-    }
-
-    private Annotation annotation(String section, String note) {
-        return new Annotation(new AnnotationId(UUID.randomUUID()), section, note, now);
-    }
-
-    private static ArtifactError failure() {
-        return new ArtifactError(ErrorCode.MODEL_TIMEOUT, "the model did not answer in time");
     }
 }

@@ -137,7 +137,7 @@ class WatchProjectTest {
     @Test
     void wireNamesOfTheKinds() {
         assertThat(List.of(Kind.values())).extracting(Kind::wireName)
-                .containsExactly("status", "content", "edit", "annotation", "section_draft");
+                .containsExactly("status", "content", "edit", "annotation", "stale", "section_draft");
     }
 
     /** The changes of what is stored; section drafts are previews, checked in SectionDraftsTest. */

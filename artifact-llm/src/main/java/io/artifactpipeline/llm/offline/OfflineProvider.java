@@ -1,6 +1,7 @@
 package io.artifactpipeline.llm.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifactpipeline.core.model.TokenUsage;
@@ -11,6 +12,7 @@ import io.artifactpipeline.core.port.ModelRequest;
 import io.artifactpipeline.core.port.SectionDrafts;
 import io.artifactpipeline.core.schema.ArtifactSchema;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
+import io.artifactpipeline.core.schema.Shape;
 import io.artifactpipeline.llm.prompt.Prompts;
 import io.artifactpipeline.llm.stream.GuardedDrafts;
 
@@ -75,12 +77,33 @@ public final class OfflineProvider implements LanguageModel {
                 value = schema.section(key).map(spec -> ShapeFiller.fill(spec, material)).orElse(null);
             }
             if (value != null) {
-                content.set(key, value);
+                content.set(key, withinTextLimit(value));
             }
         }
         long input = Prompts.forRequest(request).estimatedTokens();
         long output = (content.toString().length() + 3L) / 4;
         return new ModelReply(content, TokenUsage.of(input, output));
+    }
+
+    /**
+     * The drafts quote the founder's idea and answers, which together may be far longer than one text of
+     * content may be: each text is cut at the limit, ending in an ellipsis.
+     */
+    private static JsonNode withinTextLimit(JsonNode value) {
+        if (value.isTextual() && value.asText().length() > Shape.MAX_TEXT_LENGTH) {
+            return JsonNodeFactory.instance.textNode(value.asText().substring(0, Shape.MAX_TEXT_LENGTH - 1) + "…");
+        }
+        if (value.isContainerNode()) {
+            if (value instanceof ObjectNode object) {
+                object.properties().forEach(field -> field.setValue(withinTextLimit(field.getValue())));
+            } else {
+                ArrayNode array = (ArrayNode) value;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, withinTextLimit(array.get(i)));
+                }
+            }
+        }
+        return value;
     }
 
     private static void pause(Duration wait) {

@@ -33,6 +33,7 @@ public final class ArtifactHttpServer {
         Objects.requireNonNull(b.pipeline, "a pipeline is required");
         ApiSecurity security = b.security != null ? b.security
                 : ApiSecurity.create(Objects.requireNonNull(b.auth, "auth settings are required"));
+        security.requireSafeBindAddress(b.host);
         metrics = b.metrics;
         events = new ArtifactEventStreams(b.pipeline, b.heartbeat);
         metrics.registry().getOrCreate(Gauge.builder("http.sse.streams",

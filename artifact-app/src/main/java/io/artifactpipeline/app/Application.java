@@ -124,7 +124,7 @@ public final class Application implements AutoCloseable {
     static AuthSettings authSettings(AppSettings settings) {
         AuthSettings auth = settings.authJwks().map(AuthSettings::jwks)
                 .orElseGet(() -> AuthSettings.development(settings.dataDir()));
-        auth = auth.withTierClaim(settings.authTierClaim());
+        auth = auth.withTierClaim(settings.authTierClaim()).withRemoteDevelopmentAllowed(settings.authDevAllowRemote());
         if (settings.authIssuer().isPresent()) {
             auth = auth.withIssuer(settings.authIssuer().get());
         }

@@ -5,11 +5,13 @@ import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.http.security.DevelopmentKeys;
 import io.artifactpipeline.http.security.TokenIssuer;
+import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.TestModel;
 import io.artifactpipeline.http.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Development auth cannot split into two keys, and is not reachable from other machines by accident. */
@@ -60,6 +63,29 @@ class DevelopmentAuthSafetyTest {
                         .auth(AuthSettings.development(root)).host(host).port(0).build())
                         .as(host).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("ARTIFACT_AUTH_DEV_ALLOW_REMOTE").hasMessageContaining(host);
+            }
+            for (String host : List.of("127.0.0.1", "127.0.0.2", "localhost", "::1")) {
+                assertThatCode(() -> ArtifactHttpServer.builder().pipeline(pipeline)
+                        .auth(AuthSettings.development(root)).host(host).port(0).build()).as(host).doesNotThrowAnyException();
+            }
+            assertThatCode(() -> ArtifactHttpServer.builder().pipeline(pipeline).auth(AuthSettings.jwks(root.resolve("jwks.json")
+                    .toString())).host("0.0.0.0").port(0).build()).as("real tokens on any address").doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void developmentAuthListensOnAnyAddressWhenExplicitlyAllowed() {
+        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new TestModel()).build()) {
+            ArtifactHttpServer server = ArtifactHttpServer.builder().pipeline(pipeline)
+                    .auth(AuthSettings.development(root).withRemoteDevelopmentAllowed(true)).host("0.0.0.0").port(0)
+                    .build().start();
+            try {
+                String token = TokenIssuer.forDevelopment(AuthSettings.development(root))
+                        .issue("dev-user", Tier.BOOTSTRAPPER, Duration.ofMinutes(5));
+                ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + server.port() + "/"), token);
+                assertThat(client.get("/api/projects").status()).isEqualTo(200);
+            } finally {
+                server.stop();
             }
         }
     }

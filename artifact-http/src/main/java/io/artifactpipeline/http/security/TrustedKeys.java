@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -42,24 +43,27 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
     private final Clock clock;
     private final long minRefreshMillis;
     private final AtomicLong nextUnknownKidRefresh;
-    private volatile Consumer<JWKSet> onRefresh = set -> { };
+    private final AtomicReference<Consumer<JWKSet>> onRefresh;
     private volatile List<String> lastKids = List.of();
 
-    private TrustedKeys(JWKSetSource<SecurityContext> sets, Clock clock, Duration minRefresh) {
+    private TrustedKeys(JWKSetSource<SecurityContext> sets, Clock clock, Duration minRefresh,
+                        AtomicReference<Consumer<JWKSet>> onRefresh) {
         this.sets = sets;
         this.clock = clock;
         this.minRefreshMillis = minRefresh.toMillis();
         this.nextUnknownKidRefresh = new AtomicLong(clock.millis() + minRefreshMillis);
+        this.onRefresh = onRefresh;
     }
 
     /** The keys of the JWKS at {@code location}, read once now and kept fresh from then on. */
     static TrustedKeys fromJwks(String location, Clock clock, Duration minRefresh) {
-        var refreshed = new TrustedKeys[1];
+        // The cache announces each new set; who listens is known only once the chain is built.
+        AtomicReference<Consumer<JWKSet>> onRefresh = new AtomicReference<>(set -> { });
         JWKSource<SecurityContext> built = JWKSourceBuilder.create(JwksDocument.at(location))
                 .cache(REFRESH_PERIOD.toMillis(), REFRESH_WAIT.toMillis())
                 .refreshAheadCache(REFRESH_AHEAD.toMillis(), event -> {
                             if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<?> done) {
-                                refreshed[0].refreshed(done.getJWKSet());
+                                onRefresh.get().accept(done.getJWKSet());
                             }
                         },
                         Executors.newSingleThreadExecutor(Thread.ofVirtual().name("jwks-refresh").factory()), true,
@@ -68,8 +72,9 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
                 .rateLimited(Math.max(1, minRefresh.toMillis() / 2))
                 .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                 .build();
-        TrustedKeys keys = new TrustedKeys(((JWKSetBasedJWKSource<SecurityContext>) built).getJWKSetSource(), clock, minRefresh);
-        refreshed[0] = keys;
+        TrustedKeys keys = new TrustedKeys(((JWKSetBasedJWKSource<SecurityContext>) built).getJWKSetSource(), clock,
+                minRefresh, onRefresh);
+        onRefresh.set(keys::refreshed);
         try {
             keys.current();
         } catch (KeySourceException e) {
@@ -91,12 +96,16 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
             public void close() {
                 // nothing to release
             }
-        }, clock, Duration.ofDays(365));
+        }, clock, Duration.ofDays(365), new AtomicReference<>(ignored -> { }));
     }
 
     /** Calls {@code listener} with every newly read set (including, for a fixed set, the set itself now). */
     void onRefresh(Consumer<JWKSet> listener) {
-        onRefresh = Objects.requireNonNull(listener);
+        Objects.requireNonNull(listener);
+        onRefresh.set(set -> {
+            refreshed(set);
+            listener.accept(set);
+        });
         try {
             listener.accept(current());
         } catch (KeySourceException noSetYet) {
@@ -131,6 +140,5 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
             lastKids = kids;
             LOG.log(Level.INFO, "JWKS read: signing keys " + kids);
         }
-        onRefresh.accept(set);
     }
 }

@@ -55,9 +55,4 @@ final class VerifiedTokens {
         trusted = Set.copyOf(keys);
         entries.asMap().values().removeIf(entry -> !keys.containsAll(entry.keys()));
     }
-
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
 }

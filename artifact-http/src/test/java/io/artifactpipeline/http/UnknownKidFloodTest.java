@@ -101,6 +101,7 @@ class UnknownKidFloodTest {
                 assertThat(serverP99).as("server-side p99 of valid requests, ns").isLessThan(Duration.ofMillis(50).toNanos());
             } finally {
                 server.stop();
+                security.close();
             }
         }
     }

@@ -19,16 +19,18 @@ import java.util.UUID;
  * The API's authentication, built from plain {@link AuthSettings}: a helidon-security {@link Security}
  * with the JWT provider, over the configured JWKS or, without one, over the development keys.
  */
-public final class ApiSecurity {
+public final class ApiSecurity implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiSecurity.class.getName());
     private static final String PROVIDER_NAME = "jwt";
 
     private final Security security;
     private final AuthSettings settings;
+    private final TrustedKeys keys;
 
-    private ApiSecurity(Security security, AuthSettings settings) {
+    private ApiSecurity(Security security, AuthSettings settings, TrustedKeys keys) {
         this.security = security;
         this.settings = settings;
+        this.keys = keys;
     }
 
     /** How long after one read of the JWKS a token with an unknown kid may cause the next. */
@@ -65,7 +67,7 @@ public final class ApiSecurity {
                 .addAuthenticationProvider(provider, PROVIDER_NAME)
                 .disableTracing()
                 .build();
-        return new ApiSecurity(security, settings);
+        return new ApiSecurity(security, settings, keys);
     }
 
     /**
@@ -101,6 +103,12 @@ public final class ApiSecurity {
 
     public boolean developmentMode() {
         return settings.developmentMode();
+    }
+
+    /** Stops refreshing the key set in the background; the server calls it when it stops. */
+    @Override
+    public void close() {
+        keys.close();
     }
 
     /** The outcome of authenticating one request. */

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * token is refused at once instead of queueing behind a fetch, so a flood of made-up kids against a slow
  * identity provider costs one fetch a minute and delays nobody else: tokens with known keys never wait.
  */
-final class TrustedKeys implements JWKSource<SecurityContext> {
+final class TrustedKeys implements JWKSource<SecurityContext>, AutoCloseable {
     static final Duration REFRESH_PERIOD = Duration.ofMinutes(5);
     static final Duration OUTAGE_TOLERANCE = Duration.ofMinutes(30);
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
@@ -127,6 +127,16 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
             found = selector.select(sets.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(known), now, context));
         }
         return found;
+    }
+
+    /** Stops the background refreshes. */
+    @Override
+    public void close() {
+        try {
+            sets.close();
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "could not stop refreshing the JWKS: " + e.getMessage());
+        }
     }
 
     private boolean mayLookAgain(long now) {

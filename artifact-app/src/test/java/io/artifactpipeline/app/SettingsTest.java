@@ -1,6 +1,8 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.llm.ModelSettings;
+import io.artifactpipeline.persistence.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +25,13 @@ class SettingsTest {
     @Test
     void withNothingConfiguredTheEmbeddedDefaultsApply() {
         AppSettings settings = load(Map.of());
-        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.dbUrl()).isEmpty();
+        assertThat(settings.server().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.db()).isEqualTo(DatabaseSettings.embedded(Path.of("./data")));
         assertThat(settings.developmentAuth()).isTrue();
-        assertThat(settings.llmProvider()).isEqualTo("offline");
-        assertThat(settings.jobConcurrency()).isEqualTo(64);
-        assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.llm().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
+        assertThat(settings.jobs().concurrency()).isEqualTo(64);
+        assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -46,11 +48,11 @@ class SettingsTest {
                     model-cto-scale: big-model
                 """);
         AppSettings settings = load(Map.of("ARTIFACT_CONFIG", yaml.toString(), "ARTIFACT_HTTP_PORT", "9100"));
-        assertThat(settings.httpPort()).isEqualTo(9100);
-        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(settings.httpCorsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
-        assertThat(settings.llmMaxConcurrency()).isEqualTo(4);
-        assertThat(settings.llmModelPerTier()).containsEntry(Tier.CTO_SCALE, "big-model");
+        assertThat(settings.server().port()).isEqualTo(9100);
+        assertThat(settings.server().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.server().corsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
+        assertThat(settings.llm().maxConcurrency()).isEqualTo(4);
+        assertThat(settings.llm().modelFor(Tier.CTO_SCALE)).isEqualTo("big-model");
     }
 
     @Test
@@ -96,10 +98,9 @@ class SettingsTest {
 
     @Test
     void developmentAuthOnOtherMachinesIsOffUnlessSwitchedOnAndTheSwitchIsChecked() {
-        assertThat(load(Map.of()).authDevAllowRemote()).isFalse();
-        assertThat(load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "true")).authDevAllowRemote()).isTrue();
-        assertThat(Application.authSettings(load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "TRUE"))).remoteDevelopmentAllowed())
-                .isTrue();
+        assertThat(load(Map.of()).auth().remoteDevelopmentAllowed()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "true")).auth().remoteDevelopmentAllowed()).isTrue();
+        assertThat(load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "TRUE")).auth().remoteDevelopmentAllowed()).isTrue();
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "yes")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ARTIFACT_AUTH_DEV_ALLOW_REMOTE");
     }

@@ -1,9 +1,9 @@
 package io.artifactpipeline.http;
 
-import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.port.ArtifactEvents;
+import io.artifactpipeline.core.usecase.WatchProject;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.ServerRequest;
@@ -28,12 +28,12 @@ final class ArtifactEventStreams {
     private static final int MAX_BACKLOG = 1_000;
     private static final Object END = new Object();
 
-    private final ArtifactPipeline pipeline;
+    private final WatchProject watchProject;
     private final Duration heartbeat;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
-    ArtifactEventStreams(ArtifactPipeline pipeline, Duration heartbeat) {
-        this.pipeline = pipeline;
+    ArtifactEventStreams(WatchProject watchProject, Duration heartbeat) {
+        this.watchProject = watchProject;
         this.heartbeat = heartbeat;
     }
 
@@ -41,7 +41,7 @@ final class ArtifactEventStreams {
         ProjectId projectId = new ProjectId(RequestParts.uuid(request, "project_id"));
         Stream stream = new Stream();
         // Subscribing first: an unknown or foreign project is a 404 before anything is streamed.
-        ArtifactEvents.Subscription subscription = pipeline.watchProject()
+        ArtifactEvents.Subscription subscription = watchProject
                 .watch(RequestParts.actor(request), projectId, stream::offer);
         try {
             open.add(stream);

@@ -72,6 +72,11 @@ final class Views {
                       int versionNumber, String at) {
     }
 
+    /** A section the model has just finished writing: a preview, not yet validated or stored. */
+    record SectionDraftView(String projectId, String artifactId, String artifactType, String kind,
+                            String generationStatus, int versionNumber, String at, String section, JsonNode value) {
+    }
+
     static ArtifactView artifact(Artifact a) {
         return new ArtifactView(a.id().toString(), a.projectId().toString(), a.type().wireName(), a.versionNumber(),
                 a.currentContent(), a.previousContent(), a.hasUserEdits(), a.editedSections(),
@@ -103,7 +108,13 @@ final class Views {
                 time(r.createdAt()), r.sections(), r.content());
     }
 
-    static ChangeView change(ArtifactChange c) {
+    static Object change(ArtifactChange c) {
+        if (c.draft().isPresent()) {
+            ArtifactChange.SectionDraft draft = c.draft().get();
+            return new SectionDraftView(c.projectId().toString(), c.artifactId().toString(), c.type().wireName(),
+                    c.kind().wireName(), c.status().wireName(), c.versionNumber(), time(c.at()), draft.section(),
+                    draft.value());
+        }
         return new ChangeView(c.projectId().toString(), c.artifactId().toString(), c.type().wireName(),
                 c.kind().wireName(), c.status().wireName(), c.versionNumber(), time(c.at()));
     }
@@ -118,7 +129,7 @@ final class Views {
     }
 
     private static ErrorView error(ArtifactError e) {
-        return e == null ? null : new ErrorView(e.code(), e.message());
+        return e == null ? null : new ErrorView(e.code().wireName(), e.message());
     }
 
     private static String time(Instant instant) {

@@ -6,7 +6,7 @@ import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.http.security.DevelopmentKeys;
 import io.artifactpipeline.http.security.TokenIssuer;
 import io.artifactpipeline.http.support.ApiClient;
-import io.artifactpipeline.http.support.TestModel;
+import io.artifactpipeline.core.testing.FakeLanguageModel;
 import io.artifactpipeline.http.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class DevelopmentAuthSafetyTest {
 
     @Test
     void developmentAuthIsRefusedOnANonLoopbackAddress() {
-        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new TestModel()).build()) {
+        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new FakeLanguageModel()).build()) {
             for (String host : List.of("0.0.0.0", "::", "192.0.2.10")) {
                 assertThatThrownBy(() -> ArtifactHttpServer.builder().pipeline(pipeline)
                         .auth(AuthSettings.development(root)).host(host).port(0).build())
@@ -75,7 +75,7 @@ class DevelopmentAuthSafetyTest {
 
     @Test
     void developmentAuthListensOnAnyAddressWhenExplicitlyAllowed() {
-        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new TestModel()).build()) {
+        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new FakeLanguageModel()).build()) {
             ArtifactHttpServer server = ArtifactHttpServer.builder().pipeline(pipeline)
                     .auth(AuthSettings.development(root).withRemoteDevelopmentAllowed(true)).host("0.0.0.0").port(0)
                     .build().start();

@@ -8,10 +8,10 @@ import io.artifactpipeline.http.security.ApiSecurity;
 import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.Eventually;
-import io.artifactpipeline.http.support.MutableClock;
+import io.artifactpipeline.core.testing.MutableClock;
 import io.artifactpipeline.http.support.SlowJwksServer;
 import io.artifactpipeline.http.support.TestKeys;
-import io.artifactpipeline.http.support.TestModel;
+import io.artifactpipeline.core.testing.FakeLanguageModel;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class UnknownKidFloodTest {
     @Test
     void aFloodOfUnknownKidsAgainstAStalledJwksDoesNotDelayValidTokens() throws Exception {
         try (SlowJwksServer jwks = new SlowJwksServer(List.of(key));
-             ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new TestModel()).build()) {
+             ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new FakeLanguageModel()).build()) {
             ApiSecurity security = ApiSecurity.create(AuthSettings.jwks(jwks.url()).withIssuer("idp").withAudience("app"),
                     clock, Duration.ofMinutes(1));
             WebServer server = WebServer.builder().host("127.0.0.1").port(0).routing(routing -> {
@@ -66,7 +66,7 @@ class UnknownKidFloodTest {
                     }
                 });
                 ArtifactHttpServer.routing(routing, pipeline, security, new Json(ArtifactHttpServer.DEFAULT_MAX_BODY_BYTES),
-                        new ArtifactEventStreams(pipeline, Duration.ofSeconds(15)), ServerMetrics.create());
+                        new ArtifactEventStreams(pipeline.watchProject(), Duration.ofSeconds(15)), ServerMetrics.create());
             }).build().start();
             URI base = URI.create("http://127.0.0.1:" + server.port() + "/");
             try {

@@ -8,6 +8,7 @@ import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
 import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,6 +18,9 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scriptable model for tests. By default it writes the {@link SampleContent} of the requested type,
@@ -45,7 +49,9 @@ public final class FakeLanguageModel implements LanguageModel {
 
     private final Map<ArtifactType, Deque<Behaviour>> scripts = new EnumMap<>(ArtifactType.class);
     private final List<ModelRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger calls = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     /** Queues behaviours for the next calls of a type; afterwards calls succeed again. */
     public synchronized FakeLanguageModel then(ArtifactType type, Behaviour... behaviours) {
@@ -60,6 +66,19 @@ public final class FakeLanguageModel implements LanguageModel {
         return this;
     }
 
+    /** Holds every call until {@link #release()}, to keep a generation running while a test looks at it. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
     public List<ModelRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -72,11 +91,18 @@ public final class FakeLanguageModel implements LanguageModel {
 
     @Override
     public ModelReply write(ModelRequest request) {
+        return write(request, SectionDrafts.ignored());
+    }
+
+    /** Reports every top-level section it is about to return as a draft, in order, as a streaming model does. */
+    @Override
+    public ModelReply write(ModelRequest request, SectionDrafts drafts) {
         requests.add(request);
+        awaitGate();
         Behaviour behaviour = next(request.type());
         sleep(latency);
         ObjectNode content = SampleContent.forTier(request.type(), request.tier());
-        stampIdea(content, request);
+        stamp(content, request, calls.incrementAndGet());
         switch (behaviour) {
             case null -> {
             }
@@ -88,6 +114,7 @@ public final class FakeLanguageModel implements LanguageModel {
             case Behaviour.AnswerAllTiers ignored -> content = SampleContent.full(request.type());
             case Behaviour.Slow slow -> sleep(slow.delay());
         }
+        content.properties().forEach(section -> drafts.completed(section.getKey(), section.getValue()));
         return new ModelReply(content, USAGE_PER_CALL);
     }
 
@@ -96,10 +123,22 @@ public final class FakeLanguageModel implements LanguageModel {
         return script == null ? null : script.pollFirst();
     }
 
-    private static void stampIdea(ObjectNode content, ModelRequest request) {
+    /** The idea and a draft number in the first text section: every call visibly writes something new. */
+    private static void stamp(ObjectNode content, ModelRequest request, int draft) {
         var first = content.fieldNames().next();
         if (content.get(first).isTextual()) {
-            content.put(first, request.project().idea() + " " + content.get(first).asText());
+            content.put(first, request.project().idea() + " " + content.get(first).asText() + " (draft " + draft + ")");
+        }
+    }
+
+    private void awaitGate() {
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the model");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure(ModelFailure.Reason.TIMEOUT, "interrupted");
         }
     }
 

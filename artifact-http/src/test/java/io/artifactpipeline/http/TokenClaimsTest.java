@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static io.artifactpipeline.http.ErrorResponsesTest.assertProblem;
@@ -86,6 +87,23 @@ class TokenClaimsTest {
         String twoSubjects = body.substring(0, body.length() - 1) + ",\"sub\":\"mallory\"}";
         ApiClient.Response response = strict.withToken(signed(strict, header, twoSubjects)).get("/api/projects");
         assertProblem(response, 401);
+    }
+
+    @Test
+    void oddHeadersAndPayloadsAreRefusedNeverAServerError() {
+        String claims = strict.claims("carol", Tier.BOOTSTRAPPER).toString();
+        for (String header : List.of("{\"alg\":\"RS256\",\"kid\":5}", "{\"alg\":5}", "[\"RS256\"]", "{}", "null",
+                "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"crit\":[\"exp\"]}", "{\"alg\":\"RS256\",\"crit\":\"x\"}",
+                "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"jwk\":{\"kty\":\"oct\"}}", "{\"alg\":\"RS256\",\"x5c\":[1]}",
+                "{\"alg\":\"RSA-OAEP\",\"enc\":\"A128GCM\"}", "{\"alg\":\"ES512\",\"kid\":\"ec-1\"}")) {
+            String encoded = TestKeys.b64(header.getBytes(StandardCharsets.UTF_8));
+            assertProblem(strict.withToken(signed(strict, encoded, claims)).get("/api/projects"), 401);
+        }
+        String header = TestKeys.b64(TestKeys.header(strict.rsaKey).toString().getBytes(StandardCharsets.UTF_8));
+        for (String payload : List.of("[]", "null", "\"carol\"", "{\"sub\":\"carol\",\"exp\":", "{\"exp\":1e999}",
+                "{\"sub\":\"carol\",\"exp\":99999999999999999999999999}")) {
+            assertProblem(strict.withToken(signed(strict, header, payload)).get("/api/projects"), 401);
+        }
     }
 
     private static String signed(TestServer server, String encodedHeader, String claimsJson) {

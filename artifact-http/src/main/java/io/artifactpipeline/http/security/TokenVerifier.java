@@ -77,7 +77,8 @@ final class TokenVerifier {
             throw new TokenRejectedException("the token's signature is invalid");
         } catch (KeySourceException e) { // no key fits, or the key set cannot be read
             throw new TokenRejectedException("the token is signed by an unknown key");
-        } catch (BadJOSEException | JOSEException e) {
+        } catch (BadJOSEException | JOSEException | RuntimeException e) {
+            // Whatever else fails on an untrusted token is the token's defect: a 401, never a 500.
             throw new TokenRejectedException("the token is malformed");
         }
         Actor actor = rules.actor(claims);
@@ -101,7 +102,8 @@ final class TokenVerifier {
                 throw new TokenRejectedException("the token uses critical header extensions");
             }
             return SignedJWT.parse(token);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // RuntimeException too: nimbus parsing untrusted JSON has been seen to throw one (a header "null")
             throw new TokenRejectedException("the token is malformed");
         }
     }

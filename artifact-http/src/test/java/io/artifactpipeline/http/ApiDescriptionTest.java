@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.ApiDescription;
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +20,9 @@ class ApiDescriptionTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theDocumentIsServedWithoutATokenAndListsEveryRouteOfTheApi() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.Eventually;
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,9 @@ class ArtifactRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void createsListsAndGetsProjects() {

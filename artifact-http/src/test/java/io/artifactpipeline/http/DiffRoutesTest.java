@@ -3,7 +3,6 @@ package io.artifactpipeline.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class DiffRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
         founder = server.as("differ");
         String projectId = TestServer.createProject(founder);
         briefId = TestServer.generateAll(founder, projectId).get(0).get("id").asText();
@@ -31,10 +30,6 @@ class DiffRoutesTest {
                 "{\"section_path\":\"target_user\",\"new_value\":\"Owners of small neighbourhood bakeries\"}");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aChangedTextIsOneChangeWithWordSegmentsThatRebuildBothSides() {

@@ -7,7 +7,6 @@ import io.artifactpipeline.http.support.TestServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class ExportRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
         founder = server.as("exporter", Tier.PARTNER);
         ApiClient.Response created = founder.post("/api/projects",
                 "{\"name\":\"Café Brot — Ωmega\",\"idea\":\"Forecast bread demand\",\"answers\":{}}");
@@ -36,10 +35,6 @@ class ExportRoutesTest {
         briefId = artifacts.get(0).get("id").asText();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void anArtifactExportsAsReadableMarkdownNamedAfterTheProject() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +19,9 @@ class HistoryRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void revisionsArePagedNewestFirstByLinkHeadersWithoutContent() {

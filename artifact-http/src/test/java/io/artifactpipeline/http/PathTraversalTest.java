@@ -1,7 +1,6 @@
 package io.artifactpipeline.http;
 
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,14 +23,10 @@ class PathTraversalTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
         TestServer.createProject(server.as("victim"));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/observe/../api/projects", "/observe/%2e%2e/api/projects", "//api/projects",

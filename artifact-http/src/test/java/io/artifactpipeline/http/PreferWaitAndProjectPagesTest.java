@@ -3,7 +3,6 @@ package io.artifactpipeline.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,9 @@ class PreferWaitAndProjectPagesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aRegenerationThatEndsInTimeAnswers200WithTheWholeRecord() {

@@ -2,7 +2,6 @@ package io.artifactpipeline.http;
 
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,10 @@ class WebWorkspaceTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.shared();
         anonymous = server.anonymous();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void thePageIsServedAtTheRootWithoutATokenAndWithStrictSecurityHeaders() {

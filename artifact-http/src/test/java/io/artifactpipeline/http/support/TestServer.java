@@ -66,6 +66,20 @@ public final class TestServer implements AutoCloseable {
         worker = Thread.ofVirtual().name("test-generation-worker").start(this::runGenerations);
     }
 
+    private static TestServer shared;
+
+    /**
+     * The default server, started once and shared by every test class that asks nothing special of it
+     * (each uses users of its own, so their data never meet); it stops when the tests' JVM ends.
+     */
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "shared-test-server"));
+        }
+        return shared;
+    }
+
     public static TestServer start() {
         return start((b, m) -> { }, a -> a.withIssuer(ISSUER).withAudience(AUDIENCE), s -> { });
     }

@@ -1,6 +1,7 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.http.ArtifactHttpServer;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOr
                    String llmProvider, Optional<String> llmBaseUrl, Optional<String> llmApiKey,
                    Optional<String> llmModel, Map<Tier, String> llmModelPerTier, Duration llmTimeout,
                    int llmMaxConcurrency, int llmMaxOutputTokens, Duration offlineLatency,
-                   int jobConcurrency, Duration jobLease) {
+                   int jobConcurrency, Duration jobLease,
+                   int httpMaxConnections, int httpMaxConcurrentRequests, boolean httpAccessLog) {
 
     static AppSettings load(SettingsSource source) {
         Map<Tier, String> perTier = new EnumMap<>(Tier.class);
@@ -48,7 +50,10 @@ public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOr
                 source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", 8192),
                 Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)),
                 source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
-                Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));
+                Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)),
+                source.getInt("ARTIFACT_HTTP_MAX_CONNECTIONS", ArtifactHttpServer.DEFAULT_MAX_CONNECTIONS),
+                source.getInt("ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS", ArtifactHttpServer.DEFAULT_MAX_CONCURRENT_REQUESTS),
+                source.getBoolean("ARTIFACT_HTTP_ACCESS_LOG", true));
         settings.check();
         return settings;
     }
@@ -68,6 +73,10 @@ public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOr
         if (llmMaxConcurrency < 1 || jobConcurrency < 1) {
             throw new IllegalArgumentException("ARTIFACT_LLM_MAX_CONCURRENCY and ARTIFACT_JOB_CONCURRENCY must be at least 1");
         }
+        if (httpMaxConnections < 1 || httpMaxConcurrentRequests < 1) {
+            throw new IllegalArgumentException(
+                    "ARTIFACT_HTTP_MAX_CONNECTIONS and ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS must be at least 1");
+        }
         if (jobLease.toSeconds() < 3) {
             throw new IllegalArgumentException("ARTIFACT_JOB_LEASE_SECONDS must be at least 3");
         }
@@ -77,7 +86,7 @@ public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOr
     @Override
     public String toString() {
         return "AppSettings[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir + ", db="
-                + dbUrl.orElse("embedded H2") + ", auth=" + (developmentAuth() ? "development" : authJwks.get())
+                + dbUrl.map(DatabaseUrl::withoutCredentials).orElse("embedded H2") + ", auth=" + (developmentAuth() ? "development" : authJwks.get())
                 + ", llm=" + llmProvider + ", jobs=" + jobConcurrency + "]";
     }
 }

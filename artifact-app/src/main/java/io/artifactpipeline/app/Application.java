@@ -54,10 +54,14 @@ public final class Application implements AutoCloseable {
                     .host(settings.httpHost())
                     .port(settings.httpPort())
                     .corsOrigins(settings.httpCorsOrigins())
+                    .maxConnections(settings.httpMaxConnections())
+                    .maxConcurrentRequests(settings.httpMaxConcurrentRequests())
+                    .accessLog(settings.httpAccessLog())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()
                     .start();
+            LOG.log(System.Logger.Level.INFO, StartupSummary.of(settings, server.port()).toString());
             return new Application(settings, storage, pipeline, server);
         } catch (RuntimeException startFailed) {
             storage.close();

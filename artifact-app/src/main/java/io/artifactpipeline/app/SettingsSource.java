@@ -52,6 +52,15 @@ final class SettingsSource {
         }
     }
 
+    boolean getBoolean(String variable, boolean defaultValue) {
+        String value = get(variable, String.valueOf(defaultValue)).trim();
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(variable + " must be true or false, not '" + value + "'");
+        };
+    }
+
     static String yamlKey(String variable) {
         String[] words = variable.toLowerCase(Locale.ROOT).split("_");
         if (words.length < 3) {

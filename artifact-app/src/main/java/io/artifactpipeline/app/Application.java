@@ -46,7 +46,7 @@ public final class Application implements AutoCloseable {
                     .model(metrics.metered(LanguageModels.create(modelSettings), modelSettings.defaultModel()))
                     .leaseLength(settings.jobLease())
                     .build();
-            pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobConcurrency(), settings.jobLease(),
+            pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobConcurrency(),
                     POLL_INTERVAL, WORKER_SHUTDOWN_GRACE), metrics::generationFinished);
             ArtifactHttpServer server = ArtifactHttpServer.builder()
                     .pipeline(pipeline)

@@ -1,12 +1,14 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.ArtifactPipeline;
+import io.artifactpipeline.core.cascade.CrashDrill;
 import io.artifactpipeline.core.cascade.GenerationWorkerPool;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationState;
 import io.artifactpipeline.core.model.Project;
@@ -16,7 +18,7 @@ import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.persistence.DatabaseSettings;
 import io.artifactpipeline.persistence.JpaStorage;
@@ -72,10 +74,10 @@ class BackgroundGenerationTest {
         Server crashed = server(new FakeLanguageModel().latency(Duration.ofMillis(700)), 4);
         Actor founder = founder();
         Project project = project(crashed, founder);
-        var started = (StartGeneration.Outcome.Started) crashed.pipeline.startGeneration().start(founder, project.id(), false);
+        var started = (StartGeneration.Outcome.Started) crashed.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
         await().atMost(Duration.ofSeconds(10)).until(() -> artifact(crashed, founder, project, ArtifactType.BRIEF).hasContent());
 
-        crashed.pool.halt(); // mid-cascade: mvp_scope is with the model, nothing is handed back
+        CrashDrill.halt(crashed.pool); // mid-cascade: mvp_scope is with the model, nothing is handed back
 
         Server survivor = server(new FakeLanguageModel(), 4);
         await().atMost(Duration.ofSeconds(20)).until(() -> generationOf(survivor, founder, started).state()
@@ -97,7 +99,7 @@ class BackgroundGenerationTest {
             Server entry = i % 2 == 0 ? first : second;
             Actor founder = founder();
             Project project = project(entry, founder);
-            var outcome = (StartGeneration.Outcome.Started) entry.pipeline.startGeneration().start(founder, project.id(), false);
+            var outcome = (StartGeneration.Outcome.Started) entry.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
             startedGenerations.add(new Started(founder, project, outcome));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> startedGenerations.stream()
@@ -116,11 +118,11 @@ class BackgroundGenerationTest {
         Server second = server(new FakeLanguageModel(), 2);
         Actor founder = founder();
         Project project = project(first, founder);
-        var running = (StartGeneration.Outcome.Started) first.pipeline.startGeneration().start(founder, project.id(), true);
-        assertThatThrownBy(() -> second.pipeline.startGeneration().start(founder, project.id(), true))
+        var running = (StartGeneration.Outcome.Started) first.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), true));
+        assertThatThrownBy(() -> second.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), true)))
                 .isInstanceOfSatisfying(GenerationConflictException.class,
                         e -> assertThat(e.activeGeneration()).isEqualTo(running.generation().id()));
-        assertThatThrownBy(() -> first.pipeline.startGeneration().start(founder, project.id(), true))
+        assertThatThrownBy(() -> first.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), true)))
                 .isInstanceOf(GenerationConflictException.class);
     }
 
@@ -141,14 +143,14 @@ class BackgroundGenerationTest {
         Server server = server(riskLogHangsUntilTimeout, 2);
         Actor founder = founder();
         Project project = project(server, founder);
-        var started = (StartGeneration.Outcome.Started) server.pipeline.startGeneration().start(founder, project.id(), false);
+        var started = (StartGeneration.Outcome.Started) server.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
         await().atMost(Duration.ofSeconds(20)).until(() -> !generationOf(server, founder, started).state().isActive());
 
         assertThat(generationOf(server, founder, started).state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
         for (Artifact artifact : server.pipeline.listProjectArtifacts().list(founder, project.id())) {
             if (artifact.type() == ArtifactType.RISK_LOG) {
                 assertThat(artifact.status()).isEqualTo(ArtifactStatus.FAILED);
-                assertThat(artifact.error().code()).isEqualTo("model_timeout");
+                assertThat(artifact.error().code()).isEqualTo(ErrorCode.MODEL_TIMEOUT);
             } else {
                 assertThat(artifact.status()).isEqualTo(ArtifactStatus.IDLE);
             }
@@ -165,7 +167,7 @@ class BackgroundGenerationTest {
         List<ArtifactChange> seen = new CopyOnWriteArrayList<>();
         ArtifactEvents.Subscription subscription = watcherSide.pipeline.watchProject().watch(founder, project.id(), seen::add);
         try {
-            writer.pipeline.startGeneration().start(founder, project.id(), false);
+            writer.pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
             await().atMost(Duration.ofSeconds(20)).until(() -> seen.stream()
                     .filter(c -> c.kind() == ArtifactChange.Kind.CONTENT_WRITTEN).count() == 5);
         } finally {
@@ -198,7 +200,7 @@ class BackgroundGenerationTest {
         JpaStorage storage = JpaStorage.open(new DatabaseSettings(database.url(), ThrowawayPostgres.USER, null, 8));
         ArtifactPipeline pipeline = ArtifactPipeline.builder().store(storage).usage(storage.usageLedger())
                 .events(storage.artifactEvents()).model(model).leaseLength(SHORT_LEASE).build();
-        GenerationWorkerPool pool = pipeline.startWorkers(new GenerationWorkerPool.Settings(jobs, SHORT_LEASE,
+        GenerationWorkerPool pool = pipeline.startWorkers(new GenerationWorkerPool.Settings(jobs,
                 Duration.ofMillis(100), Duration.ofSeconds(5)));
         Server server = new Server(storage, pipeline, pool);
         servers.add(server);
@@ -211,7 +213,7 @@ class BackgroundGenerationTest {
 
     private static Project project(Server server, Actor founder) {
         return server.pipeline.createProject().create(founder,
-                new NewProject(null, "Forecast bread demand for small bakeries", Map.of("Who pays?", "Bakery owners")));
+                new CreateProject.Command(null, "Forecast bread demand for small bakeries", Map.of("Who pays?", "Bakery owners")));
     }
 
     private static Artifact artifact(Server server, Actor founder, Project project, ArtifactType type) {

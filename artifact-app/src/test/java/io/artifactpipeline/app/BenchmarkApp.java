@@ -5,7 +5,7 @@ import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.artifactpipeline.core.usecase.StartGeneration;
 
 /** The benchmark scenarios; see BENCHMARKS.md for method and recorded figures. */
 public final class BenchmarkApp {
@@ -96,7 +97,7 @@ public final class BenchmarkApp {
                 Actor founder = Actor.of("founder-" + i, Tier.BOOTSTRAPPER);
                 founders.add(founder);
                 created.add(pipeline.createProject().create(founder,
-                        new NewProject(null, "Idea number " + i + ": forecast bread demand", Map.of("Who pays?", "Bakers"))));
+                        new CreateProject.Command(null, "Idea number " + i + ": forecast bread demand", Map.of("Who pays?", "Bakers"))));
             }
             resetPeakHeap();
             double cpuBefore = processCpuSeconds();
@@ -121,7 +122,7 @@ public final class BenchmarkApp {
                 started.add(clients.submit(() -> {
                     requestThreads.acquireUninterruptibly();
                     try {
-                        pipeline.startGeneration().start(founders.get(index), projects.get(index).id(), false);
+                        pipeline.startGeneration().start(founders.get(index), new StartGeneration.Command(projects.get(index).id(), false));
                     } finally {
                         requestThreads.release();
                     }

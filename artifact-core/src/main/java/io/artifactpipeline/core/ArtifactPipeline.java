@@ -1,11 +1,9 @@
 package io.artifactpipeline.core;
 
-import io.artifactpipeline.core.cascade.ArtifactWriter;
-import io.artifactpipeline.core.cascade.CascadeRunner;
+import io.artifactpipeline.core.budget.TokenBudget;
+import io.artifactpipeline.core.cascade.GenerationEngine;
 import io.artifactpipeline.core.cascade.GenerationWorker;
 import io.artifactpipeline.core.cascade.GenerationWorkerPool;
-import io.artifactpipeline.core.cascade.QueueSignal;
-import io.artifactpipeline.core.cascade.SignallingQueue;
 import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
 import io.artifactpipeline.core.memory.InMemoryStore;
 import io.artifactpipeline.core.memory.InMemoryUsageLedger;
@@ -15,11 +13,13 @@ import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.IdSource;
 import io.artifactpipeline.core.port.LanguageModel;
+import io.artifactpipeline.core.port.LeasedWrites;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
 import io.artifactpipeline.core.usecase.AnnotateArtifact;
 import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.EditArtifact;
+import io.artifactpipeline.core.usecase.GenerationStarter;
 import io.artifactpipeline.core.usecase.GetArtifact;
 import io.artifactpipeline.core.usecase.GetArtifactStatus;
 import io.artifactpipeline.core.usecase.GetGeneration;
@@ -30,7 +30,6 @@ import io.artifactpipeline.core.usecase.ListProjects;
 import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
 import io.artifactpipeline.core.usecase.StartGeneration;
-import io.artifactpipeline.core.usecase.TokenBudget;
 import io.artifactpipeline.core.usecase.WatchProject;
 
 import java.time.Clock;
@@ -59,38 +58,29 @@ public final class ArtifactPipeline implements AutoCloseable {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
     private final WatchProject watchProject;
-    private final CascadeRunner cascadeRunner;
-    private final GenerationWorker worker;
-    private final TokenBudget tokenBudget;
-    private final QueueSignal queued = new QueueSignal();
-    private final GenerationQueue queue;
-    private final Clock clock;
-    private final String workerId;
+    private final GenerationEngine engine;
     private GenerationWorkerPool pool;
 
     private ArtifactPipeline(Builder b) {
         Objects.requireNonNull(b.model, "a language model is required");
-        queue = new SignallingQueue(b.queue, queued);
-        clock = b.clock;
-        workerId = b.workerId;
-        tokenBudget = new TokenBudget(b.usage, b.clock, b.estimatedTokensPerCall);
+        TokenBudget budget = new TokenBudget(b.usage, b.clock, b.estimatedTokensPerCall);
+        engine = new GenerationEngine(new GenerationEngine.Ports(b.projects, b.artifacts, b.queue, b.writes, b.model,
+                b.events), budget, b.clock, b.workerId, b.leaseLength);
+        GenerationStarter starter = new GenerationStarter(engine.queue(), budget, b.events, b.clock, b.ids);
         createProject = new CreateProject(b.projects, b.clock, b.ids);
         listProjects = new ListProjects(b.projects);
         getProject = new GetProject(b.projects);
-        startGeneration = new StartGeneration(b.projects, b.artifacts, queue, tokenBudget, b.events, b.clock, b.ids);
-        regenerateArtifact = new RegenerateArtifact(b.artifacts, queue, tokenBudget, b.events, b.clock, b.ids);
+        startGeneration = new StartGeneration(b.projects, b.artifacts, starter, b.clock, b.ids);
+        regenerateArtifact = new RegenerateArtifact(b.artifacts, starter, b.clock);
         editArtifact = new EditArtifact(b.artifacts, b.events, b.clock);
         annotateArtifact = new AnnotateArtifact(b.artifacts, b.events, b.clock, b.ids);
         getArtifact = new GetArtifact(b.artifacts);
         getArtifactStatus = new GetArtifactStatus(b.artifacts);
         listProjectArtifacts = new ListProjectArtifacts(b.artifacts);
-        getGeneration = new GetGeneration(queue);
+        getGeneration = new GetGeneration(engine.queue());
         listRevisions = new ListRevisions(b.artifacts);
         getRevision = new GetRevision(b.artifacts);
         watchProject = new WatchProject(b.projects, b.events);
-        cascadeRunner = new CascadeRunner(b.projects, b.artifacts, queue, new ArtifactWriter(b.model, tokenBudget),
-                b.events, b.clock);
-        worker = new GenerationWorker(queue, cascadeRunner, b.clock, b.workerId, b.leaseLength);
     }
 
     public static Builder builder() {
@@ -125,13 +115,8 @@ public final class ArtifactPipeline implements AutoCloseable {
 
     public WatchProject watchProject() { return watchProject; }
 
-    public TokenBudget tokenBudget() { return tokenBudget; }
-
-    /** Runs one claimed generation; what background workers call. */
-    public CascadeRunner cascadeRunner() { return cascadeRunner; }
-
     /** Runs queued generations in the caller's thread: {@code worker().drain()}. */
-    public GenerationWorker worker() { return worker; }
+    public GenerationWorker worker() { return engine.worker(); }
 
     /**
      * Starts running queued generations in the background (virtual threads), as a server does.
@@ -145,7 +130,7 @@ public final class ArtifactPipeline implements AutoCloseable {
     public synchronized GenerationWorkerPool startWorkers(GenerationWorkerPool.Settings settings,
                                                          Consumer<Generation> onFinished) {
         if (pool == null) {
-            pool = new GenerationWorkerPool(queue, cascadeRunner, clock, workerId, settings, queued, onFinished).start();
+            pool = engine.startPool(settings, onFinished);
         }
         return pool;
     }
@@ -163,6 +148,7 @@ public final class ArtifactPipeline implements AutoCloseable {
         private ProjectStore projects = memory;
         private ArtifactStore artifacts = memory;
         private GenerationQueue queue = memory;
+        private LeasedWrites writes = memory;
         private UsageLedger usage = new InMemoryUsageLedger();
         private ArtifactEvents events = new InMemoryArtifactEvents();
         private LanguageModel model;
@@ -175,19 +161,14 @@ public final class ArtifactPipeline implements AutoCloseable {
         private Builder() {
         }
 
-        /** Projects, artifacts and the queue from one store, as a database adapter provides them. */
-        public <S extends ProjectStore & ArtifactStore & GenerationQueue> Builder store(S store) {
+        /** Projects, artifacts, the queue and its leased writes from one store, as a database adapter provides them. */
+        public <S extends ProjectStore & ArtifactStore & GenerationQueue & LeasedWrites> Builder store(S store) {
             this.projects = store;
             this.artifacts = store;
             this.queue = store;
+            this.writes = store;
             return this;
         }
-
-        public Builder projects(ProjectStore projects) { this.projects = projects; return this; }
-
-        public Builder artifacts(ArtifactStore artifacts) { this.artifacts = artifacts; return this; }
-
-        public Builder queue(GenerationQueue queue) { this.queue = queue; return this; }
 
         public Builder usage(UsageLedger usage) { this.usage = usage; return this; }
 
@@ -199,10 +180,13 @@ public final class ArtifactPipeline implements AutoCloseable {
 
         public Builder ids(IdSource ids) { this.ids = ids; return this; }
 
+        /** How this server names itself in the leases it takes; unique by default. */
         public Builder workerId(String workerId) { this.workerId = workerId; return this; }
 
+        /** How long a claimed generation stays with this server without renewal before another may take it over. */
         public Builder leaseLength(Duration leaseLength) { this.leaseLength = leaseLength; return this; }
 
+        /** What one model call is assumed to cost when checking the day's budget before it. */
         public Builder estimatedTokensPerCall(long tokens) { this.estimatedTokensPerCall = tokens; return this; }
 
         public ArtifactPipeline build() {

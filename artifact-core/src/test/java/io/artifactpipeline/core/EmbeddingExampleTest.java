@@ -11,7 +11,7 @@ import io.artifactpipeline.core.model.RevisionSource;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
 import io.artifactpipeline.core.usecase.EditArtifact;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Optional;
+import io.artifactpipeline.core.usecase.StartGeneration;
 
 /** The README's embedding example, kept compiling and true. */
 class EmbeddingExampleTest {
@@ -28,16 +30,15 @@ class EmbeddingExampleTest {
         try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new FakeLanguageModel()).build()) {
             Actor founder = Actor.of("founder-1", Tier.PARTNER);
             Project project = pipeline.createProject().create(founder,
-                    new NewProject(null, "Forecast bread demand for small bakeries", Map.of("Who pays?", "Bakery owners")));
+                    new CreateProject.Command(null, "Forecast bread demand for small bakeries", Map.of("Who pays?", "Bakery owners")));
 
-            pipeline.startGeneration().start(founder, project.id(), false);
+            pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
             pipeline.worker().drain();
 
             List<Artifact> artifacts = pipeline.listProjectArtifacts().list(founder, project.id());
             Artifact brief = artifacts.getFirst();
-            pipeline.editArtifact().edit(founder, brief.id(),
-                    EditArtifact.Request.of("target_user", TextNode.valueOf("Owners of neighbourhood bakeries")));
-            pipeline.regenerateArtifact().regenerate(founder, brief.id(), new RegenerateArtifact.Request(true, "Shorter"));
+            pipeline.editArtifact().edit(founder, EditArtifact.Command.of(brief.id(), "target_user", TextNode.valueOf("Owners of neighbourhood bakeries")));
+            pipeline.regenerateArtifact().regenerate(founder, new RegenerateArtifact.Command(brief.id(), true, Optional.of("Shorter")));
             pipeline.worker().drain();
 
             List<Revision> history = pipeline.listRevisions().list(founder, brief.id());

@@ -1,10 +1,10 @@
 package io.artifactpipeline.http;
 
-import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
+import io.artifactpipeline.core.usecase.WatchProject;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -27,15 +27,15 @@ final class ArtifactEventStreams {
     /** A client this far behind is dropped; it reconnects and re-reads the artifacts. */
     private static final int MAX_BACKLOG = 1_000;
 
-    private final ArtifactPipeline pipeline;
+    private final WatchProject watchProject;
     private final Duration heartbeat;
     private final Clock clock;
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
     private final Map<UserId, Integer> openPerUser = new ConcurrentHashMap<>();
 
     /** @param clock what token expiry is judged by (the same clock the tokens were checked against) */
-    ArtifactEventStreams(ArtifactPipeline pipeline, Duration heartbeat, Clock clock) {
-        this.pipeline = pipeline;
+    ArtifactEventStreams(WatchProject watchProject, Duration heartbeat, Clock clock) {
+        this.watchProject = watchProject;
         this.heartbeat = heartbeat;
         this.clock = clock;
     }
@@ -49,7 +49,7 @@ final class ArtifactEventStreams {
         try {
             EventStream stream = new EventStream(MAX_BACKLOG, TokenExpiry.of(request).orElse(null), clock);
             // Subscribing first: an unknown or foreign project is a 404 before anything is streamed.
-            try (ArtifactEvents.Subscription subscription = pipeline.watchProject().watch(actor, projectId, stream::offer)) {
+            try (ArtifactEvents.Subscription subscription = watchProject.watch(actor, projectId, stream::offer)) {
                 open.add(stream);
                 response.header(HeaderNames.CACHE_CONTROL, "no-cache");
                 response.header("X-Accel-Buffering", "no"); // nginx would otherwise hold events back

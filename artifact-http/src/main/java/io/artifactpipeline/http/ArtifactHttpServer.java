@@ -44,7 +44,7 @@ public final class ArtifactHttpServer {
         ApiSecurity security = b.security != null ? b.security
                 : ApiSecurity.create(Objects.requireNonNull(b.auth, "auth settings are required"));
         metrics = b.metrics;
-        events = new ArtifactEventStreams(b.pipeline, b.heartbeat, b.clock);
+        events = new ArtifactEventStreams(b.pipeline.watchProject(), b.heartbeat, b.clock);
         metrics.registry().getOrCreate(Gauge.builder("http.sse.streams",
                 events, streams -> (double) streams.openStreams()).description("Open server-sent event streams"));
         Json json = new Json(b.maxBodyBytes);
@@ -81,17 +81,25 @@ public final class ArtifactHttpServer {
     }
 
     /**
-     * The API's routes on {@code routing}: filters (metrics, then authentication), the services, and the
-     * one error mapping. Reusable by tests that assemble their own server.
+     * The API's routes on {@code routing}: filters (metrics, then authentication), one service per
+     * resource, each given only the use cases it calls, and the one error mapping.
      */
     static void routing(HttpRouting.Builder routing, ArtifactPipeline pipeline, ApiSecurity security, Json json,
                         ArtifactEventStreams events, ServerMetrics metrics) {
         routing.addFilter(new RequestMetricsFilter(metrics))
                 .addFilter(new AuthenticationFilter(security))
-                .register(ProjectsService.PATH, new ProjectsService(pipeline, json))
-                .register(ArtifactsService.PATH, new ArtifactsService(pipeline, json, events))
-                .register(ArtifactsService.PATH, new RevisionsService(pipeline))
-                .register(GenerationsService.PATH, new GenerationsService(pipeline))
+                .register(ProjectsService.PATH, new ProjectsService(pipeline.createProject(), pipeline.listProjects(),
+                        pipeline.getProject(), json))
+                // Literal paths first: "/generate" and ".../events" must not be taken for an artifact id.
+                .register(ArtifactsService.PATH, new GenerateService(pipeline.startGeneration(),
+                        pipeline.regenerateArtifact(), json))
+                .register(ArtifactsService.PATH, rules -> rules.get("/project/{project_id}/events", events::stream)
+                        .any("/project/{project_id}/events", Routes.allow("GET")))
+                .register(ArtifactsService.PATH, new ArtifactsService(pipeline.getArtifact(),
+                        pipeline.getArtifactStatus(), pipeline.listProjectArtifacts(), pipeline.editArtifact(),
+                        pipeline.annotateArtifact(), json))
+                .register(ArtifactsService.PATH, new RevisionsService(pipeline.listRevisions(), pipeline.getRevision()))
+                .register(GenerationsService.PATH, new GenerationsService(pipeline.getGeneration()))
                 .error(Exception.class, new ProblemMapping());
     }
 

@@ -1,7 +1,7 @@
 package io.artifactpipeline.http;
 
-import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.usecase.GetGeneration;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -12,10 +12,10 @@ import io.helidon.webserver.http.ServerResponse;
 final class GenerationsService implements HttpService {
     static final String PATH = "/api/generations";
 
-    private final ArtifactPipeline pipeline;
+    private final GetGeneration getGeneration;
 
-    GenerationsService(ArtifactPipeline pipeline) {
-        this.pipeline = pipeline;
+    GenerationsService(GetGeneration getGeneration) {
+        this.getGeneration = getGeneration;
     }
 
     @Override
@@ -27,6 +27,6 @@ final class GenerationsService implements HttpService {
     private void get(ServerRequest request, ServerResponse response) {
         GenerationId id = new GenerationId(RequestParts.uuid(request, "generation_id"));
         Json.send(response, Status.OK_200,
-                Views.generation(pipeline.getGeneration().get(RequestParts.actor(request), id)));
+                Views.generation(getGeneration.get(RequestParts.actor(request), id)));
     }
 }

@@ -1,9 +1,10 @@
 package io.artifactpipeline.http;
 
-import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.GetProject;
+import io.artifactpipeline.core.usecase.ListProjects;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -17,11 +18,15 @@ import java.util.Map;
 final class ProjectsService implements HttpService {
     static final String PATH = "/api/projects";
 
-    private final ArtifactPipeline pipeline;
+    private final CreateProject createProject;
+    private final ListProjects listProjects;
+    private final GetProject getProject;
     private final Json json;
 
-    ProjectsService(ArtifactPipeline pipeline, Json json) {
-        this.pipeline = pipeline;
+    ProjectsService(CreateProject createProject, ListProjects listProjects, GetProject getProject, Json json) {
+        this.createProject = createProject;
+        this.listProjects = listProjects;
+        this.getProject = getProject;
         this.json = json;
     }
 
@@ -39,19 +44,19 @@ final class ProjectsService implements HttpService {
 
     private void create(ServerRequest request, ServerResponse response) {
         CreateProjectBody body = json.read(request, CreateProjectBody.class);
-        Project project = pipeline.createProject().create(RequestParts.actor(request),
-                new NewProject(body.name(), body.idea(), body.answers()));
+        Project project = createProject.create(RequestParts.actor(request),
+                new CreateProject.Command(body.name(), body.idea(), body.answers()));
         response.header(HeaderNames.LOCATION, PATH + "/" + project.id());
         Json.send(response, Status.CREATED_201, Views.project(project));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        Json.send(response, Status.OK_200, pipeline.listProjects().list(RequestParts.actor(request)).stream()
+        Json.send(response, Status.OK_200, listProjects.list(RequestParts.actor(request)).stream()
                 .map(Views::project).toList());
     }
 
     private void get(ServerRequest request, ServerResponse response) {
         ProjectId id = new ProjectId(RequestParts.uuid(request, "project_id"));
-        Json.send(response, Status.OK_200, Views.project(pipeline.getProject().get(RequestParts.actor(request), id)));
+        Json.send(response, Status.OK_200, Views.project(getProject.get(RequestParts.actor(request), id)));
     }
 }

@@ -21,16 +21,17 @@ final class RequestParts {
                 .orElseThrow(() -> new IllegalStateException("no authenticated caller on an API route"));
     }
 
-    static boolean isUuid(String text) {
-        return CANONICAL_UUID.matcher(text).matches();
+    /** The path parameter as an id; anything but a canonical UUID is a bad request. */
+    static UUID uuid(ServerRequest request, String parameter) {
+        return uuid(request.path().pathParameters().get(parameter), parameter);
     }
 
-    static UUID uuid(ServerRequest request, String parameter) {
-        String raw = request.path().pathParameters().get(parameter);
-        if (!isUuid(raw)) {
-            throw ClientError.badRequest("'" + parameter + "' must be a UUID");
+    /** A path parameter's or a body field's text as an id; anything but a canonical UUID is a bad request. */
+    static UUID uuid(String text, String name) {
+        if (!CANONICAL_UUID.matcher(text).matches()) {
+            throw ClientError.badRequest("'" + name + "' must be a UUID");
         }
-        return UUID.fromString(raw);
+        return UUID.fromString(text);
     }
 
     static int wholeNumber(ServerRequest request, String parameter) {

@@ -1,7 +1,8 @@
 package io.artifactpipeline.http;
 
-import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.usecase.GetRevision;
+import io.artifactpipeline.core.usecase.ListRevisions;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -10,10 +11,12 @@ import io.helidon.webserver.http.ServerResponse;
 
 /** {@code /api/artifacts/{id}/revisions}: an artifact's immutable history. */
 final class RevisionsService implements HttpService {
-    private final ArtifactPipeline pipeline;
+    private final ListRevisions listRevisions;
+    private final GetRevision getRevision;
 
-    RevisionsService(ArtifactPipeline pipeline) {
-        this.pipeline = pipeline;
+    RevisionsService(ListRevisions listRevisions, GetRevision getRevision) {
+        this.listRevisions = listRevisions;
+        this.getRevision = getRevision;
     }
 
     @Override
@@ -26,7 +29,7 @@ final class RevisionsService implements HttpService {
 
     private void list(ServerRequest request, ServerResponse response) {
         ArtifactId id = new ArtifactId(RequestParts.uuid(request, "artifact_id"));
-        Json.send(response, Status.OK_200, pipeline.listRevisions().list(RequestParts.actor(request), id).stream()
+        Json.send(response, Status.OK_200, listRevisions.list(RequestParts.actor(request), id).stream()
                 .map(Views::revision).toList());
     }
 
@@ -34,6 +37,6 @@ final class RevisionsService implements HttpService {
         ArtifactId id = new ArtifactId(RequestParts.uuid(request, "artifact_id"));
         int number = RequestParts.wholeNumber(request, "revision");
         Json.send(response, Status.OK_200,
-                Views.revisionWithContent(pipeline.getRevision().get(RequestParts.actor(request), id, number)));
+                Views.revisionWithContent(getRevision.get(RequestParts.actor(request), new GetRevision.Query(id, number))));
     }
 }

@@ -118,7 +118,7 @@ final class Views {
     }
 
     private static ErrorView error(ArtifactError e) {
-        return e == null ? null : new ErrorView(e.code(), e.message());
+        return e == null ? null : new ErrorView(e.code().wireName(), e.message());
     }
 
     private static String time(Instant instant) {

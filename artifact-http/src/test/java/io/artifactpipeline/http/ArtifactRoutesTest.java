@@ -246,7 +246,7 @@ class ArtifactRoutesTest {
     void aSecondGenerateWhileOneRunsIsAConflictNamingTheRunningGeneration() {
         ApiClient alice = server.as("alice-conflict");
         String projectId = TestServer.createProject(alice);
-        server.model.close();
+        server.model.hold();
         try {
             ApiClient.Response first = alice.post("/api/artifacts/generate", "{\"project_id\":\"" + projectId + "\"}");
             assertThat(first.status()).isEqualTo(202);
@@ -269,7 +269,7 @@ class ArtifactRoutesTest {
             ApiClient.Response regenerate = alice.post("/api/artifacts/" + briefId + "/regenerate", "");
             assertThat(regenerate.status()).isEqualTo(409);
         } finally {
-            server.model.open();
+            server.model.release();
         }
         TestServer.awaitAllWritten(alice, projectId);
     }

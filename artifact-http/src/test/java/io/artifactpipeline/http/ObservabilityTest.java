@@ -136,7 +136,7 @@ class ObservabilityTest {
         Eventually.await("generation finished", () -> "succeeded".equals(
                 alice.get("/api/generations/" + generationId).json().get("status").asText()));
         var generation = server.pipeline.getGeneration().get(io.artifactpipeline.core.model.Actor.of(
-                "alice-generations", Tier.BOOTSTRAPPER), io.artifactpipeline.core.model.GenerationId.parse(generationId));
+                "alice-generations", Tier.BOOTSTRAPPER), new io.artifactpipeline.core.model.GenerationId(java.util.UUID.fromString(generationId)));
         server.server.metrics().generationFinished(generation);
         assertThat(server.anonymous().get("/observe/metrics").body())
                 .containsPattern("artifact_generations_seconds_count\\{[^}]*state=\"succeeded\"")

@@ -1,5 +1,6 @@
 package io.artifactpipeline.http;
 
+import io.artifactpipeline.core.testing.AllStores;
 import io.artifactpipeline.http.observe.LogContext;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.Eventually;
@@ -119,7 +120,7 @@ class RequestLogTest {
     @Test
     void theRequestsOtherLogLinesCarryItsIdToo() {
         try (TestServer broken = TestServer.start(
-                (pipeline, model) -> pipeline.projects(new UnexpectedErrorsTest.BrokenProjects()), a -> a, http -> { })) {
+                (pipeline, model) -> pipeline.store(AllStores.inMemoryWith(new UnexpectedErrorsTest.BrokenProjects())), a -> a, http -> { })) {
             ApiClient.Response response = broken.as("alice-500").get("/api/projects", "X-Request-Id", "broken-1");
             assertProblem(response, 500);
             assertThat(response.json().get("request_id").asText()).isEqualTo("broken-1");

@@ -5,6 +5,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ProjectStore;
+import io.artifactpipeline.core.testing.AllStores;
 import io.artifactpipeline.http.support.ApiClient;
 import io.artifactpipeline.http.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -15,10 +16,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.artifactpipeline.http.ErrorResponsesTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class UnexpectedErrorsTest {
         }
 
         @Override
-        public Optional<Project> find(UserId owner, ProjectId id) {
+        public Optional<Project> findProject(UserId owner, ProjectId id) {
             throw new StoreUnavailableException("connection to db.internal:5432 refused",
                     new SQLException(SECRET, "08001"));
         }
@@ -67,7 +68,7 @@ class UnexpectedErrorsTest {
     @BeforeAll
     static void start() {
         PROBLEM_LOG.addHandler(CAPTURE);
-        server = TestServer.start((pipeline, model) -> pipeline.projects(new BrokenProjects()), a -> a, s -> { });
+        server = TestServer.start((pipeline, model) -> pipeline.store(AllStores.inMemoryWith(new BrokenProjects())), a -> a, s -> { });
     }
 
     @AfterAll

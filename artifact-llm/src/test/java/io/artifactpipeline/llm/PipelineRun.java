@@ -6,9 +6,10 @@ import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.port.LanguageModel;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 
 import java.util.List;
+import io.artifactpipeline.core.usecase.StartGeneration;
 
 /** One full generation of the test project through the in-memory core, with the given model. */
 public final class PipelineRun {
@@ -19,8 +20,8 @@ public final class PipelineRun {
         try (ArtifactPipeline pipeline = ArtifactPipeline.builder().model(model).build()) {
             Actor founder = Actor.of("founder-1", tier);
             Project project = pipeline.createProject().create(founder,
-                    new NewProject(null, TestRequests.IDEA, TestRequests.ANSWERS));
-            pipeline.startGeneration().start(founder, project.id(), false);
+                    new CreateProject.Command(null, TestRequests.IDEA, TestRequests.ANSWERS));
+            pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
             pipeline.worker().drain();
             return pipeline.listProjectArtifacts().list(founder, project.id());
         }

@@ -60,8 +60,8 @@ public final class TestRequests {
     public static ModelRequest request(ArtifactType type, Tier tier, Project project,
                                        Map<ArtifactType, ObjectNode> dependencies) {
         ArtifactSchema schema = ArtifactSchemas.of(type);
-        return new ModelRequest(type, tier, schema.jsonSchema(tier), schema.sectionKeysFor(tier), project,
-                dependencies, null, null, null);
+        return ModelRequest.firstDraft(type, tier, schema.jsonSchema(tier), schema.sectionKeysFor(tier), project,
+                dependencies);
     }
 
     /** Valid content of the type for the tier (an offline draft), for stub servers to answer with. */

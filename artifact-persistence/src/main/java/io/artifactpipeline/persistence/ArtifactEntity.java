@@ -6,6 +6,7 @@ import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.ProjectId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,7 +89,7 @@ class ArtifactEntity {
         previousContent = artifact.previousContent();
         editedSections = List.copyOf(artifact.editedSections());
         status = artifact.status();
-        errorCode = artifact.error() == null ? null : artifact.error().code();
+        errorCode = artifact.error() == null ? null : artifact.error().code().wireName();
         errorMessage = artifact.error() == null ? null : ErrorMessages.fit(artifact.error().message());
         schemaVersion = artifact.schemaVersion();
         updatedAt = StoredTime.of(artifact.updatedAt());
@@ -111,7 +112,7 @@ class ArtifactEntity {
     }
 
     Artifact toArtifact() {
-        ArtifactError error = errorCode == null ? null : new ArtifactError(errorCode, errorMessage);
+        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), errorMessage);
         return new Artifact(new ArtifactId(id), new ProjectId(projectId), type, versionNumber, currentContent,
                 previousContent, editedSections, annotations.stream().map(AnnotationEntity::toAnnotation).toList(),
                 status, error, schemaVersion, createdAt, updatedAt, rowVersion);

@@ -9,6 +9,7 @@ import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.UserId;
@@ -53,7 +54,7 @@ final class ArtifactRepository {
                 .setParameter("id", id.value())
                 .uniqueResultOptional()
                 .map(row -> new ArtifactProgress((ArtifactStatus) row[0], (Integer) row[1], (Instant) row[2],
-                        row[3] == null ? null : new ArtifactError((String) row[3], (String) row[4])));
+                        row[3] == null ? null : new ArtifactError(ErrorCode.fromWireName((String) row[3]), (String) row[4])));
     }
 
     static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {

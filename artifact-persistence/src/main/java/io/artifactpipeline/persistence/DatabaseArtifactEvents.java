@@ -7,19 +7,17 @@ import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.port.ArtifactEvents;
+import io.artifactpipeline.core.port.ArtifactListeners;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +39,7 @@ final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final ChangeCursor cursor;
-    private final Map<ProjectId, List<Consumer<ArtifactChange>>> listeners = new ConcurrentHashMap<>();
+    private final ArtifactListeners listeners = new ArtifactListeners();
     private final Thread poller;
     private final BlockingQueue<ArtifactChange> outbox = new LinkedBlockingQueue<>();
     private final Thread flusher;
@@ -69,11 +67,7 @@ final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
 
     @Override
     public Subscription subscribe(ProjectId projectId, Consumer<ArtifactChange> listener) {
-        listeners.computeIfAbsent(projectId, id -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> listeners.computeIfPresent(projectId, (id, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
-        });
+        return listeners.add(projectId, listener);
     }
 
     @Override
@@ -142,20 +136,10 @@ final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
         List<ChangeRows.Row> rows = database.transaction(session -> ChangeRows.after(session, cursor.floor()));
         for (ChangeRows.Row row : rows) {
             if (cursor.firstSighting(row.seq(), seenAt)) {
-                deliver(row.change());
+                listeners.deliver(row.change());
             }
         }
         cursor.settle(seenAt);
-    }
-
-    private void deliver(ArtifactChange change) {
-        for (Consumer<ArtifactChange> listener : listeners.getOrDefault(change.projectId(), List.of())) {
-            try {
-                listener.accept(change);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "an artifact change listener failed", e);
-            }
-        }
     }
 
     private void pruneNowAndThen() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,7 +61,7 @@ class GenerationEntity {
         entity.projectId = generation.projectId().value();
         entity.ownerId = generation.owner().value();
         entity.tier = generation.tier();
-        entity.instructions = generation.instructions();
+        entity.instructions = generation.instructions().orElse(null);
         entity.createdAt = StoredTime.of(generation.createdAt());
         entity.fencingToken = 0;
         entity.setState(generation.state(), generation.startedAt(), generation.finishedAt());
@@ -95,7 +96,7 @@ class GenerationEntity {
     }
 
     Generation toGeneration() {
-        return new Generation(new GenerationId(id), new ProjectId(projectId), new UserId(ownerId), tier, instructions,
+        return new Generation(new GenerationId(id), new ProjectId(projectId), new UserId(ownerId), tier, Optional.ofNullable(instructions),
                 items.stream().map(GenerationItemEntity::toItem).toList(), state, createdAt, startedAt, finishedAt);
     }
 

@@ -3,6 +3,7 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.GenerationItem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,13 +41,13 @@ class GenerationItemEntity {
         entity.artifactType = item.type();
         entity.artifactId = item.artifactId().value();
         entity.status = item.status();
-        entity.errorCode = item.error() == null ? null : item.error().code();
+        entity.errorCode = item.error() == null ? null : item.error().code().wireName();
         entity.errorMessage = item.error() == null ? null : ErrorMessages.fit(item.error().message());
         return entity;
     }
 
     GenerationItem toItem() {
-        ArtifactError error = errorCode == null ? null : new ArtifactError(errorCode, errorMessage);
+        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), errorMessage);
         return new GenerationItem(artifactType, new ArtifactId(artifactId), status, error);
     }
 }

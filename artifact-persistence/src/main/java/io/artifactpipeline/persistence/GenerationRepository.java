@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Queuing, finding and claiming generations. Workers' writes under a lease are in {@link LeasedWrites}. */
+/** Queuing, finding and claiming generations. Workers' writes under a lease are in {@link FencedWrites}. */
 final class GenerationRepository {
     private static final String OWNED_GENERATIONS = """
             select g from GenerationEntity g
@@ -79,7 +79,7 @@ final class GenerationRepository {
                 .map(GenerationEntity::toGeneration);
     }
 
-    static Optional<Generation> findActive(Session session, UserId owner, ProjectId projectId) {
+    static Optional<Generation> findActiveGeneration(Session session, UserId owner, ProjectId projectId) {
         return session.createSelectionQuery(OWNED_GENERATIONS + " and g.activeProjectId = :project",
                         GenerationEntity.class)
                 .setParameter("owner", owner.value())

@@ -17,6 +17,7 @@ import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.LeasedWrites;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
 
@@ -39,7 +40,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, AutoCloseable {
+public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, LeasedWrites, AutoCloseable {
     private final Database database;
     private final UsageLedger usage;
     private DatabaseArtifactEvents events;
@@ -114,7 +115,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public Optional<Project> find(UserId owner, ProjectId id) {
+    public Optional<Project> findProject(UserId owner, ProjectId id) {
         return database.read(session -> ProjectRepository.find(session, owner, id));
     }
 
@@ -126,7 +127,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     // --- artifacts
 
     @Override
-    public Optional<Artifact> find(UserId owner, ArtifactId id) {
+    public Optional<Artifact> findArtifact(UserId owner, ArtifactId id) {
         return database.read(session -> ArtifactRepository.find(session, owner, id));
     }
 
@@ -178,13 +179,13 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public Optional<Generation> find(UserId owner, GenerationId id) {
+    public Optional<Generation> findGeneration(UserId owner, GenerationId id) {
         return database.read(session -> GenerationRepository.find(session, owner, id));
     }
 
     @Override
-    public Optional<Generation> findActive(UserId owner, ProjectId projectId) {
-        return database.read(session -> GenerationRepository.findActive(session, owner, projectId));
+    public Optional<Generation> findActiveGeneration(UserId owner, ProjectId projectId) {
+        return database.read(session -> GenerationRepository.findActiveGeneration(session, owner, projectId));
     }
 
     @Override
@@ -194,28 +195,28 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Lease renew(Lease lease, Instant now, Duration leaseLength) {
-        return database.transaction(session -> LeasedWrites.renew(session, lease, now, leaseLength));
+        return database.transaction(session -> FencedWrites.renew(session, lease, now, leaseLength));
     }
 
     @Override
     public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return database.transaction(session -> LeasedWrites.recordWritten(session, lease, written, revision, now));
+        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision, now));
     }
 
     @Override
     public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return database.transaction(session -> LeasedWrites.recordFailed(session, lease, failed, now));
+        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed, now));
     }
 
     @Override
     public Generation finish(Lease lease, Instant now) {
-        return database.transaction(session -> LeasedWrites.finish(session, lease, now));
+        return database.transaction(session -> FencedWrites.finish(session, lease, now));
     }
 
     @Override
     public void release(Lease lease) {
         database.transaction(session -> {
-            LeasedWrites.release(session, lease);
+            FencedWrites.release(session, lease);
             return null;
         });
     }

@@ -85,7 +85,7 @@ abstract class ConcurrencyContract {
                         e -> assertThat(e.activeGeneration()).isEqualTo(queued.getFirst().id())));
         assertThat(count("select count(*) from generation where project_id = ?", project.id().value())).isEqualTo(1);
         assertThat(count("select count(*) from artifact where project_id = ?", project.id().value())).isEqualTo(5);
-        assertThat(serverB.findActive(owner, project.id())).get().extracting(Generation::id)
+        assertThat(serverB.findActiveGeneration(owner, project.id())).get().extracting(Generation::id)
                 .isEqualTo(queued.getFirst().id());
     }
 
@@ -125,7 +125,7 @@ abstract class ConcurrencyContract {
         assertThatThrownBy(() -> serverA.recordWritten(slow.lease(), written, written.generatedRevision(), Instant.now()))
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> serverA.recordFailed(slow.lease(), brief.failed(
-                new io.artifactpipeline.core.model.ArtifactError("x", "y"), Instant.now()), Instant.now()))
+                new io.artifactpipeline.core.model.ArtifactError(io.artifactpipeline.core.model.ErrorCode.INTERNAL, "y"), Instant.now()), Instant.now()))
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> serverA.finish(slow.lease(), Instant.now())).isInstanceOf(LeaseLostException.class);
         serverA.release(slow.lease());
@@ -133,7 +133,7 @@ abstract class ConcurrencyContract {
         Artifact after = brief(serverB, owner, project);
         assertThat(after).isEqualTo(brief);
         assertThat(serverB.revisions(owner, brief.id())).isEmpty();
-        assertThat(serverB.find(owner, takeover.generation().id()).orElseThrow().items())
+        assertThat(serverB.findGeneration(owner, takeover.generation().id()).orElseThrow().items())
                 .allMatch(item -> item.status() == GenerationItem.Status.PENDING);
         // the new holder is unaffected by the old one's attempts, including its release
         assertThat(serverB.claimNext("third", Instant.now(), Fixtures.LEASE)).isEmpty();
@@ -150,7 +150,7 @@ abstract class ConcurrencyContract {
         Set<Integer> landed = ConcurrentHashMap.newKeySet();
         List<Outcome<Artifact>> outcomes = race(THREADS, i -> {
             JpaStorage server = server(i);
-            Artifact read = server.find(owner, brief.id()).orElseThrow();
+            Artifact read = server.findArtifact(owner, brief.id()).orElseThrow();
             SectionPath path = SectionPath.parse("writer_" + i);
             Artifact edited = read.withEdit(path, instance.textNode("from " + i), Instant.now());
             Artifact saved = server.saveEdit(edited, read.rowVersion(), edited.editRevision(owner, path));
@@ -161,7 +161,7 @@ abstract class ConcurrencyContract {
                 .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(StaleArtifactException.class));
         assertThat(landed).isNotEmpty();
 
-        Artifact afterRace = serverB.find(owner, brief.id()).orElseThrow();
+        Artifact afterRace = serverB.findArtifact(owner, brief.id()).orElseThrow();
         assertThat(writerKeys(afterRace)).containsExactlyInAnyOrderElementsOf(landed);
         assertThat(serverB.revisions(owner, brief.id())).hasSize(1 + landed.size());
         assertThat(afterRace.rowVersion()).isEqualTo(brief.rowVersion() + landed.size());
@@ -171,7 +171,7 @@ abstract class ConcurrencyContract {
         race(THREADS, i -> {
             JpaStorage server = server(i);
             for (int attempt = 0; ; attempt++) {
-                Artifact read = server.find(owner, brief.id()).orElseThrow();
+                Artifact read = server.findArtifact(owner, brief.id()).orElseThrow();
                 SectionPath path = SectionPath.parse("writer_" + (base + i));
                 Artifact edited = read.withEdit(path, instance.textNode("retry " + i), Instant.now());
                 try {
@@ -181,7 +181,7 @@ abstract class ConcurrencyContract {
                 }
             }
         }).forEach(o -> assertThat(o.succeeded()).as("%s", o.failure()).isTrue());
-        Artifact finalState = serverA.find(owner, brief.id()).orElseThrow();
+        Artifact finalState = serverA.findArtifact(owner, brief.id()).orElseThrow();
         assertThat(writerKeys(finalState)).hasSize(landed.size() + THREADS);
         assertThat(serverA.revisions(owner, brief.id())).hasSize(1 + landed.size() + THREADS)
                 .extracting(r -> r.number()).doesNotHaveDuplicates();

@@ -38,7 +38,7 @@ class EmbeddedFileTest {
         assertThat(historyBefore).hasSizeGreaterThanOrEqualTo(2);
 
         try (JpaStorage reopened = JpaStorage.open(DatabaseSettings.embedded(dataDir))) {
-            Artifact brief = reopened.find(owner, written.getFirst().id()).orElseThrow();
+            Artifact brief = reopened.findArtifact(owner, written.getFirst().id()).orElseThrow();
             assertThat(brief.currentContent()).isEqualTo(written.getFirst().currentContent());
             assertThat(brief.annotations()).extracting(a -> a.note()).containsExactly("ask the bakers");
             assertThat(reopened.listByProject(owner, brief.projectId())).hasSize(5);

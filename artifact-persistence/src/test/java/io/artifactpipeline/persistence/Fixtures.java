@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Projects, generations and written artifacts for the adapter's own tests. */
@@ -55,7 +56,7 @@ final class Fixtures {
     static Generation generationOf(Project project, List<Artifact> artifacts) {
         List<GenerationItem> items = artifacts.stream().map(a -> GenerationItem.pending(a.type(), a.id())).toList();
         return Generation.queued(new GenerationId(UUID.randomUUID()), project.id(),
-                new Actor(project.owner(), Tier.CTO_SCALE), null, items, now());
+                new Actor(project.owner(), Tier.CTO_SCALE), Optional.empty(), items, now());
     }
 
     static Generation enqueueAll(JpaStorage store, Project project) {

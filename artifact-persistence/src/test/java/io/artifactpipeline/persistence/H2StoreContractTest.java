@@ -11,7 +11,7 @@ class H2StoreContractTest extends StoreContract {
     @Override
     protected ContractStores openStores() {
         storage = JpaStorage.open(TestDatabases.freshH2());
-        return new ContractStores(storage, storage, storage, storage.usageLedger());
+        return ContractStores.of(storage, storage.usageLedger());
     }
 
     @AfterEach

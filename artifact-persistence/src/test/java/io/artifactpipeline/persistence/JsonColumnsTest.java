@@ -32,7 +32,7 @@ class JsonColumnsTest {
         DatabaseSettings settings = TestDatabases.freshH2();
         try (JpaStorage storage = JpaStorage.open(settings)) {
             Artifact written = writeAwkwardContent(storage);
-            assertThat(storage.find(owner, written.id()).orElseThrow()
+            assertThat(storage.findArtifact(owner, written.id()).orElseThrow()
                     .currentContent()).isEqualTo(AWKWARD);
             try (Connection connection = java.sql.DriverManager.getConnection(settings.jdbcUrl());
                  PreparedStatement query = connection.prepareStatement(
@@ -54,7 +54,7 @@ class JsonColumnsTest {
         postgres.beforeAll(null);
         try (JpaStorage storage = JpaStorage.open(postgres.settings(2))) {
             Artifact written = writeAwkwardContent(storage);
-            assertThat(storage.find(owner, written.id()).orElseThrow().currentContent()).isEqualTo(AWKWARD);
+            assertThat(storage.findArtifact(owner, written.id()).orElseThrow().currentContent()).isEqualTo(AWKWARD);
             try (Connection connection = postgres.connect();
                  PreparedStatement query = connection.prepareStatement("""
                          select jsonb_typeof(current_content), current_content ->> 'text',

@@ -7,7 +7,7 @@ import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.artifactpipeline.core.usecase.StartGeneration;
 
 /** The core's use cases and worker running a whole generation on the embedded database. */
 class PipelineOnDatabaseTest {
@@ -30,9 +31,9 @@ class PipelineOnDatabaseTest {
         try (JpaStorage storage = JpaStorage.open(DatabaseSettings.embedded(dataDir));
              ArtifactPipeline pipeline = ArtifactPipeline.builder().model(new FakeLanguageModel()).store(storage)
                      .usage(storage.usageLedger()).events(storage.artifactEvents()).build()) {
-            Project project = pipeline.createProject().create(founder, new NewProject("Bakery forecasts",
+            Project project = pipeline.createProject().create(founder, new CreateProject.Command("Bakery forecasts",
                     "Forecast bread demand for small bakeries", Map.of("Who pays?", "Bakery owners")));
-            pipeline.startGeneration().start(founder, project.id(), false);
+            pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
             assertThat(pipeline.worker().drain()).isEqualTo(1);
 
             List<Artifact> artifacts = pipeline.listProjectArtifacts().list(founder, project.id());
@@ -41,7 +42,7 @@ class PipelineOnDatabaseTest {
                 assertThat(a.versionNumber()).isEqualTo(1);
                 assertThat(storage.revisions(founder.userId(), a.id())).hasSize(1);
             });
-            assertThat(storage.findActive(founder.userId(), project.id())).isEmpty();
+            assertThat(storage.findActiveGeneration(founder.userId(), project.id())).isEmpty();
             assertThat(storage.usageLedger().tokensUsed(founder.userId(), LocalDate.now(ZoneOffset.UTC))).isPositive();
         }
     }

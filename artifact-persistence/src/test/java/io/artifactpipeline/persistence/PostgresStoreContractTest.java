@@ -26,7 +26,7 @@ class PostgresStoreContractTest extends StoreContract {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new ContractStores(storage, storage, storage, storage.usageLedger());
+        return ContractStores.of(storage, storage.usageLedger());
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ class ReadCostTest {
 
     @Test
     void findingOneArtifactIsOneStatement() {
-        Artifact brief = storage.find(owner, artifacts.getFirst().id()).orElseThrow();
+        Artifact brief = storage.findArtifact(owner, artifacts.getFirst().id()).orElseThrow();
         assertThat(brief.annotations()).hasSize(2);
         assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
     }
@@ -63,7 +63,7 @@ class ReadCostTest {
         var project = Fixtures.project(storage, owner);
         var queued = Fixtures.enqueueAll(storage, project);
         statistics.clear();
-        assertThat(storage.find(owner, queued.id())).get().satisfies(g -> assertThat(g.items()).hasSize(5));
+        assertThat(storage.findGeneration(owner, queued.id())).get().satisfies(g -> assertThat(g.items()).hasSize(5));
         assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
     }
 

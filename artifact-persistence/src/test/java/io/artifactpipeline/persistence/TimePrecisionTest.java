@@ -38,6 +38,6 @@ class TimePrecisionTest {
         Project created = storage.create(new Project(new ProjectId(UUID.randomUUID()), owner, "n", "idea",
                 Map.of("q", "a"), NANOS));
         assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123456Z"));
-        assertThat(storage.find(owner, created.id())).contains(created);
+        assertThat(storage.findProject(owner, created.id())).contains(created);
     }
 }

@@ -80,8 +80,8 @@ class UnavailableDatabaseTest {
 
     private static void assertEveryOperationIsUnavailable(JpaStorage storage, UserId owner) {
         assertUnavailable(() -> storage.list(owner));
-        assertUnavailable(() -> storage.find(owner, new ProjectId(UUID.randomUUID())));
-        assertUnavailable(() -> storage.find(owner, new ArtifactId(UUID.randomUUID())));
+        assertUnavailable(() -> storage.findProject(owner, new ProjectId(UUID.randomUUID())));
+        assertUnavailable(() -> storage.findArtifact(owner, new ArtifactId(UUID.randomUUID())));
         assertUnavailable(() -> Fixtures.project(storage, owner));
         assertUnavailable(() -> storage.claimNext("w", Fixtures.now(), Fixtures.LEASE));
         assertUnavailable(() -> storage.usageLedger().record(owner, LocalDate.now(), TokenUsage.of(1, 1)));

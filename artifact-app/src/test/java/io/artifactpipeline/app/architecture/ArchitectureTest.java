@@ -7,21 +7,23 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hexagon's rules, checked against the compiled classes of every module (this module sees them
- * all). Each rule is also checked to have classes to look at, so an empty import cannot pass silently.
+ * The hexagon's rules ({@link HexagonRules}), checked against the compiled classes of every module (this
+ * module sees them all). Each rule is also checked to have classes to look at, so an empty import
+ * cannot pass silently; {@link ArchitectureRulesBiteTest} shows each one failing on code that breaks it.
  */
 class ArchitectureTest {
-    private static final String CORE = "io.artifactpipeline.core..";
-    private static final String PERSISTENCE = "io.artifactpipeline.persistence..";
-    private static final String LLM = "io.artifactpipeline.llm..";
-    private static final String HTTP = "io.artifactpipeline.http..";
-    private static final String APP = "io.artifactpipeline.app..";
+    static final Set<String> PERSISTENCE_ENTRY_POINTS = Set.of("JpaStorage", "DatabaseSettings",
+            "IncompatibleSchemaException");
+    static final Set<String> LLM_ENTRY_POINTS = Set.of("LanguageModels", "ModelSettings");
+    static final Set<String> HTTP_ENTRY_POINTS = Set.of("ArtifactHttpServer", "ServerMetrics", "DatabaseCheck",
+            "AuthSettings", "TokenIssuer");
 
+    private static final HexagonRules RULES = new HexagonRules("io.artifactpipeline");
     private static JavaClasses classes;
 
     @BeforeAll
@@ -43,45 +45,45 @@ class ArchitectureTest {
     }
 
     @Test
-    void coreUsesNoFramework() {
-        check(noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(
-                "jakarta.persistence..", "javax.persistence..", "org.hibernate..", "io.helidon..", "java.sql..",
-                "javax.sql..", "java.net.http..", "com.zaxxer..", "org.flywaydb..", "org.h2..", "org.postgresql..")
-                .because("the core is framework-free: java.* and Jackson's tree model only"));
+    void theCoreDependsOnlyOnTheJdkAndJacksonsTreeModel() {
+        check(RULES.coreDependsOnlyOnTheJdkAndJacksonsTreeModel());
     }
 
     @Test
-    void coreDependsOnNoAdapter() {
-        check(noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat()
-                .resideInAnyPackage(PERSISTENCE, LLM, HTTP, APP));
+    void theCoresLayersPointInward() {
+        check(RULES.modelDependsOnNothingElseOfOurs());
+        check(RULES.schemaDependsOnlyOnTheModel());
+        check(RULES.portsAndErrorsKnowNoUseCaseOrCascade());
+        check(RULES.theCascadeKnowsNoUseCase());
+        check(RULES.inMemoryAdaptersServeOnlyThePipelineBuilder());
     }
 
     @Test
-    void persistenceDependsOnNoOtherAdapter() {
-        check(noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat()
-                .resideInAnyPackage(LLM, HTTP, APP));
+    void noPackagesOrModulesDependOnEachOtherInACycle() {
+        check(RULES.coreLayersAreFreeOfCycles());
+        check(RULES.modulesAreFreeOfCycles());
     }
 
     @Test
-    void modelProvidersDependOnNoOtherAdapter() {
-        check(noClasses().that().resideInAPackage(LLM).should().dependOnClassesThat()
-                .resideInAnyPackage(PERSISTENCE, HTTP, APP));
-    }
-
-    @Test
-    void httpDependsOnNoOtherAdapter() {
-        check(noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat()
-                .resideInAnyPackage(PERSISTENCE, LLM, APP));
+    void adaptersDependOnTheCoreAndNoOtherAdapter() {
+        check(RULES.adapterDependsOnNoOtherAdapter("persistence", "llm", "http", "app"));
+        check(RULES.adapterDependsOnNoOtherAdapter("llm", "persistence", "http", "app"));
+        check(RULES.adapterDependsOnNoOtherAdapter("http", "persistence", "llm", "app"));
+        check(RULES.adapterDependsOnNoOtherAdapter("core", "persistence", "llm", "http", "app"));
     }
 
     @Test
     void onlyTheAppWiresAdapters() {
-        check(classes().that().resideInAPackage(PERSISTENCE).should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage(PERSISTENCE, APP));
-        check(classes().that().resideInAPackage(LLM).should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage(LLM, APP));
-        check(classes().that().resideInAPackage(HTTP).should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage(HTTP, APP));
+        check(RULES.onlyTheAppUses("persistence"));
+        check(RULES.onlyTheAppUses("llm"));
+        check(RULES.onlyTheAppUses("http"));
+    }
+
+    @Test
+    void adaptersAreReachedOnlyThroughTheirEntryPoints() {
+        check(RULES.onlyEntryPointsArePublic("persistence", PERSISTENCE_ENTRY_POINTS));
+        check(RULES.adapterIsReachedOnlyThroughItsEntryPoints("llm", LLM_ENTRY_POINTS));
+        check(RULES.adapterIsReachedOnlyThroughItsEntryPoints("http", HTTP_ENTRY_POINTS));
     }
 
     private static void check(ArchRule rule) {

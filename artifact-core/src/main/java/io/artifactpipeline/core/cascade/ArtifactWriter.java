@@ -1,19 +1,21 @@
 package io.artifactpipeline.core.cascade;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.budget.TokenBudget;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
 import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.port.SectionDrafts;
 import io.artifactpipeline.core.schema.ArtifactSchema;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
 import io.artifactpipeline.core.schema.Violation;
-import io.artifactpipeline.core.usecase.TokenBudget;
 
 import java.util.List;
 import java.util.Map;
@@ -23,18 +25,18 @@ import java.util.stream.Collectors;
  * Gets one artifact's content out of the model: checks the budget before each call, cuts the answer to
  * the tier, validates it, and when it is invalid asks once more with what was wrong. Stores nothing.
  */
-public final class ArtifactWriter {
+final class ArtifactWriter {
     private static final int MAX_REPORTED_VIOLATIONS = 10;
 
     private final LanguageModel model;
     private final TokenBudget budget;
 
-    public ArtifactWriter(LanguageModel model, TokenBudget budget) {
+    ArtifactWriter(LanguageModel model, TokenBudget budget) {
         this.model = model;
         this.budget = budget;
     }
 
-    public sealed interface Outcome {
+    sealed interface Outcome {
         record Written(ObjectNode content, int schemaVersion) implements Outcome {
         }
 
@@ -42,39 +44,61 @@ public final class ArtifactWriter {
         }
     }
 
-    public Outcome write(Generation generation, Project project, Artifact artifact,
-                         Map<ArtifactType, ObjectNode> dependencies) {
+    /** One call's result: the budget could not cover it, or the model answered (validly or not). */
+    private sealed interface Attempt {
+        record OverBudget() implements Attempt {
+        }
+
+        record Answered(ObjectNode content, List<Violation> violations) implements Attempt {
+            boolean valid() {
+                return violations.isEmpty();
+            }
+        }
+    }
+
+    Outcome write(Generation generation, Project project, Artifact artifact, Map<ArtifactType, ObjectNode> dependencies,
+                  SectionDrafts drafts) {
         ArtifactSchema schema = ArtifactSchemas.of(artifact.type());
-        ModelRequest request = new ModelRequest(artifact.type(), generation.tier(), schema.jsonSchema(generation.tier()),
-                schema.sectionKeysFor(generation.tier()), project, dependencies,
-                artifact.hasContent() ? artifact.currentContent() : null, generation.instructions(), null);
+        ModelRequest request = requestFor(generation, project, artifact, dependencies, schema);
         try {
-            Attempt first = attempt(generation, schema, request);
-            if (first.violations().isEmpty()) {
-                return new Outcome.Written(first.content(), schema.version());
-            }
-            Attempt repaired = attempt(generation, schema, request.withRepair(first.content(), first.violations()));
-            if (repaired.violations().isEmpty()) {
-                return new Outcome.Written(repaired.content(), schema.version());
-            }
-            return new Outcome.Failed(new ArtifactError(ArtifactError.INVALID_OUTPUT,
-                    "the model's output did not fit the schema twice: " + describe(repaired.violations())));
-        } catch (OverBudget e) {
-            return new Outcome.Failed(new ArtifactError(ArtifactError.BUDGET_EXHAUSTED,
-                    "today's token budget would be exceeded; it renews at midnight UTC"));
+            return switch (attempt(generation, schema, request, drafts)) {
+                case Attempt.OverBudget overBudget -> overBudget();
+                case Attempt.Answered first when first.valid() -> new Outcome.Written(first.content(), schema.version());
+                case Attempt.Answered first -> switch (attempt(generation, schema,
+                        request.withRepair(first.content(), first.violations()), drafts)) {
+                    case Attempt.OverBudget overBudget -> overBudget();
+                    case Attempt.Answered repaired when repaired.valid() ->
+                            new Outcome.Written(repaired.content(), schema.version());
+                    case Attempt.Answered repaired -> new Outcome.Failed(new ArtifactError(ErrorCode.INVALID_OUTPUT,
+                            "the model's output did not fit the schema twice: " + describe(repaired.violations())));
+                };
+            };
         } catch (ModelFailure e) {
             return new Outcome.Failed(new ArtifactError(e.reason().code(), e.getMessage()));
         }
     }
 
-    private Attempt attempt(Generation generation, ArtifactSchema schema, ModelRequest request) {
+    private static ModelRequest requestFor(Generation generation, Project project, Artifact artifact,
+                                           Map<ArtifactType, ObjectNode> dependencies, ArtifactSchema schema) {
+        ModelRequest request = ModelRequest.firstDraft(artifact.type(), generation.tier(),
+                        schema.jsonSchema(generation.tier()), schema.sectionKeysFor(generation.tier()), project, dependencies)
+                .withInstructions(generation.instructions());
+        return artifact.hasContent() ? request.withPreviousContent(artifact.currentContent()) : request;
+    }
+
+    private Attempt attempt(Generation generation, ArtifactSchema schema, ModelRequest request, SectionDrafts drafts) {
         if (!budget.affords(generation.owner(), generation.tier(), 1)) {
-            throw new OverBudget();
+            return new Attempt.OverBudget();
         }
-        ModelReply reply = model.write(request);
+        ModelReply reply = model.write(request, drafts);
         budget.spend(generation.owner(), reply.usage());
         ObjectNode content = schema.filterToTier(reply.content(), generation.tier());
-        return new Attempt(content, schema.validate(content, generation.tier()));
+        return new Attempt.Answered(content, schema.validate(content, generation.tier()));
+    }
+
+    private static Outcome overBudget() {
+        return new Outcome.Failed(new ArtifactError(ErrorCode.BUDGET_EXHAUSTED,
+                "today's token budget would be exceeded; it renews at midnight UTC"));
     }
 
     private static String describe(List<Violation> violations) {
@@ -82,15 +106,5 @@ public final class ArtifactWriter {
                 .collect(Collectors.joining("; "));
         int more = violations.size() - MAX_REPORTED_VIOLATIONS;
         return more > 0 ? listed + " (and " + more + " more)" : listed;
-    }
-
-    private record Attempt(ObjectNode content, List<Violation> violations) {
-    }
-
-    /** Control flow only: the budget cannot cover the next call. */
-    private static final class OverBudget extends RuntimeException {
-        OverBudget() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -7,22 +7,24 @@ import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
-import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.LeasedWrites;
 import io.artifactpipeline.core.port.ProjectStore;
+import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,29 +37,38 @@ import java.util.stream.Collectors;
  * exactly the artifacts that depend on it. Items a previous worker already finished are not redone,
  * so a generation taken over after a crash continues where it stopped.
  */
-public final class CascadeRunner {
+final class CascadeRunner {
     /**
      * Claims of one generation after which its unfinished artifacts fail instead of being tried again:
      * a generation that keeps taking its workers down (or keeps being handed back) must not stay
      * {@code generating} forever.
      */
-    public static final int MAX_CLAIMS = 10;
+    static final int MAX_CLAIMS = 10;
 
     private final ProjectStore projects;
     private final ArtifactStore artifacts;
-    private final GenerationQueue queue;
+    private final LeasedWrites writes;
     private final ArtifactWriter writer;
     private final ArtifactEvents events;
     private final Clock clock;
 
-    public CascadeRunner(ProjectStore projects, ArtifactStore artifacts, GenerationQueue queue, ArtifactWriter writer,
-                         ArtifactEvents events, Clock clock) {
+    CascadeRunner(ProjectStore projects, ArtifactStore artifacts, LeasedWrites writes, ArtifactWriter writer,
+                  ArtifactEvents events, Clock clock) {
         this.projects = projects;
         this.artifacts = artifacts;
-        this.queue = queue;
+        this.writes = writes;
         this.writer = writer;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** How one artifact ended in a run: with content its dependents may build on, or without. */
+    private sealed interface Settled {
+        record Usable(Artifact artifact) implements Settled {
+        }
+
+        record Unusable() implements Settled {
+        }
     }
 
     /**
@@ -67,25 +78,33 @@ public final class CascadeRunner {
      *         and whoever holds the lease now carries on
      * @throws RunAbandonedException if the thread was interrupted: nothing more was written
      */
-    public Generation run(ClaimedGeneration claim) {
+    Generation run(ClaimedGeneration claim) {
         Generation generation = claim.generation();
-        Run run = new Run(claim, projects.find(generation.owner(), generation.projectId()).orElse(null),
+        Run run = new Run(claim, projects.findProject(generation.owner(), generation.projectId()),
                 artifacts.listByProject(generation.owner(), generation.projectId()).stream()
-                        .collect(Collectors.toConcurrentMap(Artifact::type, Function.identity())));
+                        .collect(Collectors.toMap(Artifact::type, Function.identity())));
         // One virtual thread per artifact; a per-run executor so that an interrupt reaches every call in flight.
         try (ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<ArtifactType, CompletableFuture<Boolean>> written = new EnumMap<>(ArtifactType.class);
+            Map<ArtifactType, CompletableFuture<Settled>> settled = new EnumMap<>(ArtifactType.class);
             for (ArtifactType type : ArtifactType.inGenerationOrder()) {
-                List<CompletableFuture<Boolean>> dependencies = type.dependencies().stream().map(written::get).toList();
-                written.put(type, CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(ignored -> run.settle(type), tasks));
+                Map<ArtifactType, CompletableFuture<Settled>> dependencies = type.dependencies().stream()
+                        .collect(Collectors.toMap(Function.identity(), settled::get));
+                settled.put(type, CompletableFuture.allOf(dependencies.values().toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> run.settle(type, resultsOf(dependencies)), tasks));
             }
-            awaitAll(written.values(), tasks);
+            awaitAll(settled.values(), tasks);
         }
-        return queue.finish(claim.lease(), clock.instant());
+        return writes.finish(claim.lease(), clock.instant());
     }
 
-    private static void awaitAll(Collection<CompletableFuture<Boolean>> futures, ExecutorService tasks) {
+    /** The dependencies' results; called once all of them completed, so nothing here waits. */
+    private static Map<ArtifactType, Settled> resultsOf(Map<ArtifactType, CompletableFuture<Settled>> dependencies) {
+        Map<ArtifactType, Settled> results = new EnumMap<>(ArtifactType.class);
+        dependencies.forEach((type, future) -> results.put(type, future.join()));
+        return results;
+    }
+
+    private static void awaitAll(Collection<CompletableFuture<Settled>> futures, ExecutorService tasks) {
         try {
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
@@ -98,65 +117,58 @@ public final class CascadeRunner {
         }
     }
 
-    /** The state of one run: the project, the latest artifacts, and which types ended with content. */
+    /** One run: the claim, the project (gone if it was deleted meanwhile) and the artifacts as they were at the start. */
     private final class Run {
         private final ClaimedGeneration claim;
-        private final Project project;
-        private final Map<ArtifactType, Artifact> latest;
-        private final Map<ArtifactType, Boolean> usable = new ConcurrentHashMap<>();
+        private final Optional<Project> project;
+        private final Map<ArtifactType, Artifact> atStart;
 
-        Run(ClaimedGeneration claim, Project project, Map<ArtifactType, Artifact> latest) {
+        Run(ClaimedGeneration claim, Optional<Project> project, Map<ArtifactType, Artifact> atStart) {
             this.claim = claim;
             this.project = project;
-            this.latest = latest;
+            this.atStart = atStart;
         }
 
-        /** Decides and does what this type needs in this run; true when it has content others may use. */
-        boolean settle(ArtifactType type) {
-            Generation generation = claim.generation();
-            GenerationItem item = generation.item(type).orElse(null);
-            Artifact artifact = latest.get(type);
-            boolean hasContent;
-            if (item == null) {
-                hasContent = artifact != null && artifact.hasContent();
-            } else if (item.isFinished()) {
-                hasContent = item.status() == GenerationItem.Status.SUCCEEDED;
-            } else {
-                hasContent = write(type, artifact);
+        /** Decides and does what this type needs in this run, given how its dependencies settled. */
+        Settled settle(ArtifactType type, Map<ArtifactType, Settled> dependencies) {
+            Artifact artifact = atStart.get(type);
+            Optional<GenerationItem> item = claim.generation().item(type);
+            if (item.isEmpty()) {
+                return artifact != null && artifact.hasContent() ? new Settled.Usable(artifact) : new Settled.Unusable();
             }
-            usable.put(type, hasContent);
-            return hasContent;
+            if (item.get().isFinished()) {
+                // Finished by an earlier claim of this generation, before this run read the artifacts.
+                return item.get().status() == GenerationItem.Status.SUCCEEDED
+                        ? new Settled.Usable(artifact) : new Settled.Unusable();
+            }
+            return write(type, artifact, dependencies);
         }
 
-        private boolean write(ArtifactType type, Artifact artifact) {
+        private Settled write(ArtifactType type, Artifact artifact, Map<ArtifactType, Settled> dependencies) {
             if (artifact == null) {
                 throw new NotFoundException("artifact " + type.wireName() + " of generation " + claim.generation().id());
             }
-            if (project == null) {
-                return fail(artifact, new ArtifactError(ArtifactError.INTERNAL, "the project no longer exists"));
+            if (project.isEmpty()) {
+                return fail(artifact, new ArtifactError(ErrorCode.INTERNAL, "the project no longer exists"));
             }
             if (claim.lease().fencingToken() > MAX_CLAIMS) {
-                return fail(artifact, new ArtifactError(ArtifactError.INTERNAL, "gave up after " + MAX_CLAIMS
+                return fail(artifact, new ArtifactError(ErrorCode.INTERNAL, "gave up after " + MAX_CLAIMS
                         + " attempts to run this generation; generate again to retry"));
             }
-            for (ArtifactType dependency : type.dependencies()) {
-                if (!usable.getOrDefault(dependency, false)) {
-                    boolean inThisRun = claim.generation().targets(dependency);
-                    return fail(artifact, inThisRun
-                            ? new ArtifactError(ArtifactError.DEPENDENCY_FAILED, dependency.wireName() + " failed")
-                            : new ArtifactError(ArtifactError.DEPENDENCY_MISSING, dependency.wireName()
-                                    + " has no content yet; generate it first"));
-                }
-            }
             Map<ArtifactType, ObjectNode> context = new EnumMap<>(ArtifactType.class);
-            type.dependencies().forEach(d -> context.put(d, latest.get(d).currentContent()));
+            for (ArtifactType dependency : type.dependencies()) {
+                if (!(dependencies.get(dependency) instanceof Settled.Usable usable)) {
+                    return fail(artifact, missing(dependency));
+                }
+                context.put(dependency, usable.artifact().currentContent());
+            }
             ArtifactWriter.Outcome outcome;
             try {
-                outcome = writer.write(claim.generation(), project, artifact, context);
+                outcome = writer.write(claim.generation(), project.get(), artifact, context, SectionDrafts.ignored());
             } catch (DomainException e) {
                 throw e; // lease lost, store unavailable: the run cannot go on; another worker will
             } catch (RuntimeException unexpected) {
-                outcome = new ArtifactWriter.Outcome.Failed(new ArtifactError(ArtifactError.INTERNAL,
+                outcome = new ArtifactWriter.Outcome.Failed(new ArtifactError(ErrorCode.INTERNAL,
                         "the artifact could not be written"));
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -169,19 +181,24 @@ public final class CascadeRunner {
             };
         }
 
-        private boolean store(Artifact artifact, ArtifactWriter.Outcome.Written written) {
-            Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), clock.instant());
-            Artifact saved = queue.recordWritten(claim.lease(), updated, updated.generatedRevision(), clock.instant());
-            latest.put(saved.type(), saved);
-            events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.CONTENT_WRITTEN));
-            return true;
+        private ArtifactError missing(ArtifactType dependency) {
+            return claim.generation().targets(dependency)
+                    ? new ArtifactError(ErrorCode.DEPENDENCY_FAILED, dependency.wireName() + " failed")
+                    : new ArtifactError(ErrorCode.DEPENDENCY_MISSING, dependency.wireName()
+                            + " has no content yet; generate it first");
         }
 
-        private boolean fail(Artifact artifact, ArtifactError reason) {
-            Artifact saved = queue.recordFailed(claim.lease(), artifact.failed(reason, clock.instant()), clock.instant());
-            latest.put(saved.type(), saved);
+        private Settled store(Artifact artifact, ArtifactWriter.Outcome.Written written) {
+            Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), clock.instant());
+            Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(), clock.instant());
+            events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.CONTENT_WRITTEN));
+            return new Settled.Usable(saved);
+        }
+
+        private Settled fail(Artifact artifact, ArtifactError reason) {
+            Artifact saved = writes.recordFailed(claim.lease(), artifact.failed(reason, clock.instant()), clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.STATUS_CHANGED));
-            return false;
+            return new Settled.Unusable();
         }
     }
 }

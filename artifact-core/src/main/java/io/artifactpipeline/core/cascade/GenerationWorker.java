@@ -19,8 +19,7 @@ public final class GenerationWorker {
     private final String workerId;
     private final Duration leaseLength;
 
-    public GenerationWorker(GenerationQueue queue, CascadeRunner runner, Clock clock, String workerId,
-                            Duration leaseLength) {
+    GenerationWorker(GenerationQueue queue, CascadeRunner runner, Clock clock, String workerId, Duration leaseLength) {
         this.queue = queue;
         this.runner = runner;
         this.clock = clock;

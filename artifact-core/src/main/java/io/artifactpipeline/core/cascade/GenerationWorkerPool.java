@@ -5,6 +5,7 @@ import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.LeasedWrites;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -33,29 +34,29 @@ public final class GenerationWorkerPool implements AutoCloseable {
 
     /**
      * @param maxConcurrentJobs generations run at once (they mostly wait on the model)
-     * @param leaseLength       how long a claim holds without renewal
      * @param pollInterval      how often to look for work queued by other servers
      * @param shutdownGrace     how long {@link #close()} lets running jobs finish before handing them back
      */
-    public record Settings(int maxConcurrentJobs, Duration leaseLength, Duration pollInterval, Duration shutdownGrace) {
+    public record Settings(int maxConcurrentJobs, Duration pollInterval, Duration shutdownGrace) {
         public Settings {
             if (maxConcurrentJobs < 1) {
                 throw new IllegalArgumentException("maxConcurrentJobs must be at least 1");
             }
-            Objects.requireNonNull(leaseLength, "leaseLength");
             Objects.requireNonNull(pollInterval, "pollInterval");
             Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         }
 
         public static Settings defaults() {
-            return new Settings(64, Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofSeconds(20));
+            return new Settings(64, Duration.ofMillis(250), Duration.ofSeconds(20));
         }
     }
 
     private final GenerationQueue queue;
+    private final LeasedWrites writes;
     private final CascadeRunner runner;
     private final Clock clock;
     private final String workerId;
+    private final Duration leaseLength;
     private final Settings settings;
     private final QueueSignal signal;
     private final Consumer<Generation> onFinished;
@@ -65,19 +66,21 @@ public final class GenerationWorkerPool implements AutoCloseable {
     private volatile boolean claiming;
     private volatile boolean handBackOnInterrupt = true;
 
-    public GenerationWorkerPool(GenerationQueue queue, CascadeRunner runner, Clock clock, String workerId,
-                                Settings settings, QueueSignal signal, Consumer<Generation> onFinished) {
+    GenerationWorkerPool(GenerationQueue queue, LeasedWrites writes, CascadeRunner runner, Clock clock, String workerId,
+                         Duration leaseLength, Settings settings, QueueSignal signal, Consumer<Generation> onFinished) {
         this.queue = queue;
+        this.writes = writes;
         this.runner = runner;
         this.clock = clock;
         this.workerId = workerId;
+        this.leaseLength = leaseLength;
         this.settings = settings;
         this.signal = signal;
         this.onFinished = onFinished;
         this.slots = new Semaphore(settings.maxConcurrentJobs());
     }
 
-    public synchronized GenerationWorkerPool start() {
+    synchronized GenerationWorkerPool start() {
         if (claimers.isEmpty()) {
             claiming = true;
             for (int i = 0; i < Math.min(MAX_CLAIMERS, settings.maxConcurrentJobs()); i++) {
@@ -124,9 +127,9 @@ public final class GenerationWorkerPool implements AutoCloseable {
 
     /**
      * Stops at once without handing anything back, as a crashed server would: running generations
-     * stay claimed until their leases expire. For crash drills and tests.
+     * stay claimed until their leases expire. For crash drills (the test fixtures' {@code CrashDrill}).
      */
-    public void halt() {
+    void halt() {
         handBackOnInterrupt = false;
         stopClaiming();
         jobs.forEach(Thread::interrupt);
@@ -166,7 +169,7 @@ public final class GenerationWorkerPool implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return queue.claimNext(workerId, clock.instant(), settings.leaseLength());
+            return queue.claimNext(workerId, clock.instant(), leaseLength);
         } catch (RuntimeException storeDown) {
             LOG.log(Level.WARNING, "could not claim a generation; will retry: " + storeDown.getMessage());
             return Optional.empty();
@@ -208,13 +211,13 @@ public final class GenerationWorkerPool implements AutoCloseable {
     }
 
     private void keepRenewing(Lease lease, Thread job, CountDownLatch done) {
-        Duration every = settings.leaseLength().dividedBy(3);
+        Duration every = leaseLength.dividedBy(3);
         while (true) {
             try {
                 if (done.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
-                queue.renew(lease, clock.instant(), settings.leaseLength());
+                writes.renew(lease, clock.instant(), leaseLength);
             } catch (InterruptedException e) {
                 return;
             } catch (LeaseLostException lost) {
@@ -228,7 +231,7 @@ public final class GenerationWorkerPool implements AutoCloseable {
 
     private void releaseQuietly(Lease lease) {
         try {
-            queue.release(lease);
+            writes.release(lease);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not hand back " + lease.generationId() + "; its lease will expire");
         }

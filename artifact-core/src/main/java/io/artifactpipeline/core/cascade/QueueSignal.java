@@ -8,12 +8,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * Wakes this server's claimers when a generation is queued here, so work starts at once instead of at
  * the next poll. Work queued by other servers is still found by polling.
  */
-public final class QueueSignal {
+final class QueueSignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     private boolean pending;
 
-    public void signal() {
+    void signal() {
         lock.lock();
         try {
             pending = true;
@@ -24,7 +24,7 @@ public final class QueueSignal {
     }
 
     /** Waits until signalled or until the timeout passes; a signal given before the wait is not lost. */
-    public void await(Duration timeout) throws InterruptedException {
+    void await(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = timeout.toNanos();

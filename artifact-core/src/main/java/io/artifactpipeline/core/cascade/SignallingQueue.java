@@ -4,9 +4,7 @@ import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
-import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.model.ProjectId;
-import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.GenerationQueue;
 
@@ -16,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** A queue that signals the local claimers after each successful enqueue. */
-public final class SignallingQueue implements GenerationQueue {
+final class SignallingQueue implements GenerationQueue {
     private final GenerationQueue delegate;
     private final QueueSignal signal;
 
-    public SignallingQueue(GenerationQueue delegate, QueueSignal signal) {
+    SignallingQueue(GenerationQueue delegate, QueueSignal signal) {
         this.delegate = delegate;
         this.signal = signal;
     }
@@ -33,42 +31,17 @@ public final class SignallingQueue implements GenerationQueue {
     }
 
     @Override
-    public Optional<Generation> find(UserId owner, GenerationId id) {
-        return delegate.find(owner, id);
+    public Optional<Generation> findGeneration(UserId owner, GenerationId id) {
+        return delegate.findGeneration(owner, id);
     }
 
     @Override
-    public Optional<Generation> findActive(UserId owner, ProjectId projectId) {
-        return delegate.findActive(owner, projectId);
+    public Optional<Generation> findActiveGeneration(UserId owner, ProjectId projectId) {
+        return delegate.findActiveGeneration(owner, projectId);
     }
 
     @Override
     public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
         return delegate.claimNext(workerId, now, leaseLength);
-    }
-
-    @Override
-    public Lease renew(Lease lease, Instant now, Duration leaseLength) {
-        return delegate.renew(lease, now, leaseLength);
-    }
-
-    @Override
-    public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return delegate.recordWritten(lease, written, revision, now);
-    }
-
-    @Override
-    public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return delegate.recordFailed(lease, failed, now);
-    }
-
-    @Override
-    public Generation finish(Lease lease, Instant now) {
-        return delegate.finish(lease, now);
-    }
-
-    @Override
-    public void release(Lease lease) {
-        delegate.release(lease);
     }
 }

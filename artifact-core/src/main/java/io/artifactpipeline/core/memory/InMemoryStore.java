@@ -19,6 +19,7 @@ import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
+import io.artifactpipeline.core.port.LeasedWrites;
 import io.artifactpipeline.core.port.ProjectStore;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * Projects, artifacts, history and the generation queue in memory, for embedding and tests. One lock
  * guards everything, which makes every port operation atomic, as a database transaction would.
  */
-public final class InMemoryStore implements ProjectStore, ArtifactStore, GenerationQueue {
+public final class InMemoryStore implements ProjectStore, ArtifactStore, GenerationQueue, LeasedWrites {
     private final Map<ProjectId, Project> projects = new LinkedHashMap<>();
     private final Map<ArtifactId, Artifact> artifacts = new LinkedHashMap<>();
     private final Map<ArtifactId, List<Revision>> revisions = new HashMap<>();
@@ -52,7 +53,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
-    public synchronized Optional<Project> find(UserId owner, ProjectId id) {
+    public synchronized Optional<Project> findProject(UserId owner, ProjectId id) {
         return Optional.ofNullable(projects.get(id)).filter(p -> p.isOwnedBy(owner));
     }
 
@@ -65,7 +66,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     // --- artifacts
 
     @Override
-    public synchronized Optional<Artifact> find(UserId owner, ArtifactId id) {
+    public synchronized Optional<Artifact> findArtifact(UserId owner, ArtifactId id) {
         return Optional.ofNullable(artifacts.get(id)).filter(a -> owns(owner, a.projectId()));
     }
 
@@ -98,7 +99,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
 
     @Override
     public synchronized Artifact addAnnotation(UserId owner, ArtifactId id, Annotation annotation) {
-        Artifact current = find(owner, id).orElseThrow(() -> new NotFoundException("artifact"));
+        Artifact current = ownedArtifact(owner, id);
         Artifact saved = current.withAnnotation(annotation).withRowVersion(current.rowVersion() + 1);
         artifacts.put(id, saved);
         return saved;
@@ -106,7 +107,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
 
     @Override
     public synchronized List<Revision> revisions(UserId owner, ArtifactId id) {
-        if (find(owner, id).isEmpty()) {
+        if (findArtifact(owner, id).isEmpty()) {
             return List.of();
         }
         List<Revision> newestFirst = new ArrayList<>(revisions.getOrDefault(id, List.of()));
@@ -144,12 +145,12 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
-    public synchronized Optional<Generation> find(UserId owner, GenerationId id) {
+    public synchronized Optional<Generation> findGeneration(UserId owner, GenerationId id) {
         return Optional.ofNullable(generations.get(id)).filter(g -> g.owner().equals(owner));
     }
 
     @Override
-    public synchronized Optional<Generation> findActive(UserId owner, ProjectId projectId) {
+    public synchronized Optional<Generation> findActiveGeneration(UserId owner, ProjectId projectId) {
         return activeFor(projectId).filter(g -> g.owner().equals(owner));
     }
 

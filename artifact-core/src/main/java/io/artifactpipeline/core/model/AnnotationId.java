@@ -8,10 +8,6 @@ public record AnnotationId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static AnnotationId parse(String text) {
-        return new AnnotationId(UUID.fromString(text));
-    }
-
     @Override
     public String toString() {
         return value.toString();

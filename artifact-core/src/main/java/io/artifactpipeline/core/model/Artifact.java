@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One planning document of a project, with the rules for changing it. Instances are immutable values:
@@ -56,11 +55,6 @@ public record Artifact(ArtifactId id, ProjectId projectId, ArtifactType type, in
 
     public boolean isGenerating() {
         return status == ArtifactStatus.GENERATING;
-    }
-
-    /** What a regeneration without force would throw away, if anything. */
-    public Optional<List<String>> editsAtRisk() {
-        return hasUserEdits() ? Optional.of(editedSections) : Optional.empty();
     }
 
     public Artifact markedGenerating(Instant now) {

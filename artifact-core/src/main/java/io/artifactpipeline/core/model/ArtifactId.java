@@ -8,10 +8,6 @@ public record ArtifactId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static ArtifactId parse(String text) {
-        return new ArtifactId(UUID.fromString(text));
-    }
-
     @Override
     public String toString() {
         return value.toString();

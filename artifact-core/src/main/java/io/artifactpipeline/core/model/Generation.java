@@ -10,9 +10,9 @@ import java.util.Optional;
  * One run of the cascade for one project: which artifacts it writes and how each turned out. It
  * carries the owner and tier it was started with, since it runs later, in the background.
  *
- * @param instructions the founder's steer for a regeneration, or null
+ * @param instructions the founder's steer for a regeneration, if any
  */
-public record Generation(GenerationId id, ProjectId projectId, UserId owner, Tier tier, String instructions,
+public record Generation(GenerationId id, ProjectId projectId, UserId owner, Tier tier, Optional<String> instructions,
                          List<GenerationItem> items, GenerationState state, Instant createdAt, Instant startedAt,
                          Instant finishedAt) {
     public Generation {
@@ -20,6 +20,7 @@ public record Generation(GenerationId id, ProjectId projectId, UserId owner, Tie
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(instructions, "instructions");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         items = List.copyOf(items);
@@ -28,7 +29,7 @@ public record Generation(GenerationId id, ProjectId projectId, UserId owner, Tie
         }
     }
 
-    public static Generation queued(GenerationId id, ProjectId projectId, Actor actor, String instructions,
+    public static Generation queued(GenerationId id, ProjectId projectId, Actor actor, Optional<String> instructions,
                                     List<GenerationItem> items, Instant now) {
         return new Generation(id, projectId, actor.userId(), actor.tier(), instructions, items,
                 GenerationState.QUEUED, now, null, null);

@@ -8,10 +8,6 @@ public record GenerationId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static GenerationId parse(String text) {
-        return new GenerationId(UUID.fromString(text));
-    }
-
     @Override
     public String toString() {
         return value.toString();

@@ -8,10 +8,6 @@ public record ProjectId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static ProjectId parse(String text) {
-        return new ProjectId(UUID.fromString(text));
-    }
-
     @Override
     public String toString() {
         return value.toString();

@@ -1,5 +1,7 @@
 package io.artifactpipeline.core.port;
 
+import io.artifactpipeline.core.error.NotFoundException;
+
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
@@ -13,18 +15,27 @@ import java.util.Optional;
 
 /**
  * Where artifacts and their history live. Reads are scoped to the owner of the artifact's project.
- * Writes made by generation workers go through {@link GenerationQueue}, which fences them.
+ * Writes made by generation workers go through {@link LeasedWrites}, which fences them.
  */
 public interface ArtifactStore {
 
-    Optional<Artifact> find(UserId owner, ArtifactId id);
+    Optional<Artifact> findArtifact(UserId owner, ArtifactId id);
+
+    /**
+     * The owner's artifact.
+     *
+     * @throws NotFoundException for an unknown artifact and for another user's, alike
+     */
+    default Artifact ownedArtifact(UserId owner, ArtifactId id) {
+        return findArtifact(owner, id).orElseThrow(() -> new NotFoundException("artifact"));
+    }
 
     /**
      * The artifact's status and version without its content. Polled every second by many clients, so
-     * an adapter should answer it more cheaply than {@link #find}.
+     * an adapter should answer it more cheaply than {@link #findArtifact}.
      */
     default Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
-        return find(owner, id).map(ArtifactProgress::of);
+        return findArtifact(owner, id).map(ArtifactProgress::of);
     }
 
     /** The project's artifacts in generation order; empty for an unknown or foreign project. */

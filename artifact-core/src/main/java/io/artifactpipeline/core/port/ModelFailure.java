@@ -1,5 +1,7 @@
 package io.artifactpipeline.core.port;
 
+import io.artifactpipeline.core.model.ErrorCode;
+
 import java.util.Objects;
 
 /**
@@ -10,24 +12,24 @@ public final class ModelFailure extends RuntimeException {
 
     /** The few reasons a caller can act on; each has a stable code for the artifact's error. */
     public enum Reason {
-        RATE_LIMITED("model_rate_limited"),
-        OVERLOADED("model_overloaded"),
-        QUOTA_EXHAUSTED("model_quota_exhausted"),
-        AUTHENTICATION("model_auth_failed"),
-        INVALID_REQUEST("model_invalid_request"),
-        TIMEOUT("model_timeout"),
-        REFUSED("model_refused"),
-        TRUNCATED("model_truncated"),
-        MALFORMED_OUTPUT("model_malformed_output"),
-        UNAVAILABLE("model_unavailable");
+        RATE_LIMITED(ErrorCode.MODEL_RATE_LIMITED),
+        OVERLOADED(ErrorCode.MODEL_OVERLOADED),
+        QUOTA_EXHAUSTED(ErrorCode.MODEL_QUOTA_EXHAUSTED),
+        AUTHENTICATION(ErrorCode.MODEL_AUTH_FAILED),
+        INVALID_REQUEST(ErrorCode.MODEL_INVALID_REQUEST),
+        TIMEOUT(ErrorCode.MODEL_TIMEOUT),
+        REFUSED(ErrorCode.MODEL_REFUSED),
+        TRUNCATED(ErrorCode.MODEL_TRUNCATED),
+        MALFORMED_OUTPUT(ErrorCode.MODEL_MALFORMED_OUTPUT),
+        UNAVAILABLE(ErrorCode.MODEL_UNAVAILABLE);
 
-        private final String code;
+        private final ErrorCode code;
 
-        Reason(String code) {
+        Reason(ErrorCode code) {
             this.code = code;
         }
 
-        public String code() {
+        public ErrorCode code() {
             return code;
         }
     }

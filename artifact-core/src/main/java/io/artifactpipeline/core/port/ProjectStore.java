@@ -1,5 +1,7 @@
 package io.artifactpipeline.core.port;
 
+import io.artifactpipeline.core.error.NotFoundException;
+
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
@@ -12,7 +14,16 @@ public interface ProjectStore {
 
     Project create(Project project);
 
-    Optional<Project> find(UserId owner, ProjectId id);
+    Optional<Project> findProject(UserId owner, ProjectId id);
+
+    /**
+     * The owner's project.
+     *
+     * @throws NotFoundException for an unknown project and for another user's, alike
+     */
+    default Project ownedProject(UserId owner, ProjectId id) {
+        return findProject(owner, id).orElseThrow(() -> new NotFoundException("project"));
+    }
 
     /** The owner's projects, newest first. */
     List<Project> list(UserId owner);

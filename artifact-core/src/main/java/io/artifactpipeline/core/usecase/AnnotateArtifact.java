@@ -1,7 +1,6 @@
 package io.artifactpipeline.core.usecase;
 
 import io.artifactpipeline.core.error.InvalidInputException;
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.AnnotationId;
@@ -14,6 +13,7 @@ import io.artifactpipeline.core.port.IdSource;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
 
 import java.time.Clock;
+import java.util.Objects;
 
 /** A founder attaches a note to a section; notes live beside content and survive regeneration. */
 public final class AnnotateArtifact {
@@ -29,17 +29,31 @@ public final class AnnotateArtifact {
         this.ids = ids;
     }
 
-    public Artifact annotate(Actor actor, ArtifactId id, String sectionId, String note) {
-        Artifact artifact = artifacts.find(actor.userId(), id).orElseThrow(() -> new NotFoundException("artifact"));
-        if (sectionId == null || ArtifactSchemas.of(artifact.type()).section(sectionId).isEmpty()) {
-            throw InvalidInputException.of("section_id", "'" + sectionId + "' is not a section of "
+    /**
+     * A note for one section. Whether the section belongs to the artifact's type is checked by
+     * {@link #annotate}, which knows the type.
+     */
+    public record Command(ArtifactId artifactId, String sectionId, String note) {
+        public Command {
+            Objects.requireNonNull(artifactId, "artifactId");
+            if (sectionId == null || sectionId.isBlank()) {
+                throw InvalidInputException.of("section_id", "is required");
+            }
+            if (note == null || note.isBlank() || note.length() > Annotation.MAX_NOTE_LENGTH) {
+                throw InvalidInputException.of("note", "must be 1.." + Annotation.MAX_NOTE_LENGTH + " characters");
+            }
+        }
+    }
+
+    public Artifact annotate(Actor actor, Command command) {
+        Artifact artifact = artifacts.ownedArtifact(actor.userId(), command.artifactId());
+        if (ArtifactSchemas.of(artifact.type()).section(command.sectionId()).isEmpty()) {
+            throw InvalidInputException.of("section_id", "'" + command.sectionId() + "' is not a section of "
                     + artifact.type().wireName());
         }
-        if (note == null || note.isBlank() || note.length() > Annotation.MAX_NOTE_LENGTH) {
-            throw InvalidInputException.of("note", "must be 1.." + Annotation.MAX_NOTE_LENGTH + " characters");
-        }
-        Annotation annotation = new Annotation(new AnnotationId(ids.next()), sectionId, note, clock.instant());
-        Artifact saved = artifacts.addAnnotation(actor.userId(), id, annotation);
+        Annotation annotation = new Annotation(new AnnotationId(ids.next()), command.sectionId(), command.note(),
+                clock.instant());
+        Artifact saved = artifacts.addAnnotation(actor.userId(), command.artifactId(), annotation);
         events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.ANNOTATED));
         return saved;
     }

@@ -1,12 +1,19 @@
 package io.artifactpipeline.core.usecase;
 
+import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.port.IdSource;
 import io.artifactpipeline.core.port.ProjectStore;
+import io.artifactpipeline.core.schema.Violation;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A founder records an idea and their answers; artifacts are written from it later. */
 public final class CreateProject {
@@ -20,9 +27,61 @@ public final class CreateProject {
         this.ids = ids;
     }
 
-    public Project create(Actor actor, NewProject input) {
-        var project = new Project(new ProjectId(ids.next()), actor.userId(), input.name(), input.idea(),
-                input.answers(), clock.instant());
+    /**
+     * The onboarding data for a new project, checked on construction.
+     *
+     * @param name optional; defaults to the first 50 characters of the idea
+     */
+    public record Command(String name, String idea, Map<String, String> answers) {
+        public static final int MAX_IDEA_LENGTH = 10_000;
+        public static final int MAX_ANSWERS = 50;
+        public static final int MAX_ANSWER_LENGTH = 5_000;
+        public static final int MAX_QUESTION_LENGTH = 1_000;
+        public static final int MAX_NAME_LENGTH = 200;
+        private static final int DEFAULT_NAME_LENGTH = 50;
+
+        public Command {
+            answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+            List<Violation> violations = violations(name, idea, answers);
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException(violations);
+            }
+            if (name == null || name.isBlank()) {
+                String trimmed = idea.strip();
+                name = trimmed.substring(0, Math.min(DEFAULT_NAME_LENGTH, trimmed.length())).strip();
+            }
+        }
+
+        private static List<Violation> violations(String name, String idea, Map<String, String> answers) {
+            List<Violation> violations = new ArrayList<>();
+            if (idea == null || idea.isBlank()) {
+                violations.add(new Violation("idea", "is required"));
+            } else if (idea.length() > MAX_IDEA_LENGTH) {
+                violations.add(new Violation("idea", "allows at most " + MAX_IDEA_LENGTH + " characters"));
+            }
+            if (name != null && name.length() > MAX_NAME_LENGTH) {
+                violations.add(new Violation("name", "allows at most " + MAX_NAME_LENGTH + " characters"));
+            }
+            if (answers.size() > MAX_ANSWERS) {
+                violations.add(new Violation("answers", "allows at most " + MAX_ANSWERS + " entries"));
+            }
+            answers.forEach((question, answer) -> {
+                if (question == null || question.isBlank() || question.length() > MAX_QUESTION_LENGTH) {
+                    violations.add(new Violation("answers", "each question must be 1.." + MAX_QUESTION_LENGTH + " characters"));
+                }
+                if (answer == null) {
+                    violations.add(new Violation("answers/" + question, "must be a string"));
+                } else if (answer.length() > MAX_ANSWER_LENGTH) {
+                    violations.add(new Violation("answers/" + question, "allows at most " + MAX_ANSWER_LENGTH + " characters"));
+                }
+            });
+            return violations;
+        }
+    }
+
+    public Project create(Actor actor, Command command) {
+        var project = new Project(new ProjectId(ids.next()), actor.userId(), command.name(), command.idea(),
+                command.answers(), clock.instant());
         return projects.create(project);
     }
 }

@@ -3,7 +3,6 @@ package io.artifactpipeline.core.usecase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.core.error.ArtifactBusyException;
 import io.artifactpipeline.core.error.InvalidInputException;
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
@@ -40,50 +39,62 @@ public final class EditArtifact {
     }
 
     /** @param expectedRowVersion the row version the caller last saw, or empty to edit whatever is current */
-    public record Request(String sectionPath, JsonNode newValue, OptionalLong expectedRowVersion) {
-        public Request {
+    public record Command(ArtifactId artifactId, SectionPath path, JsonNode newValue, OptionalLong expectedRowVersion) {
+        public Command {
+            Objects.requireNonNull(artifactId, "artifactId");
+            Objects.requireNonNull(path, "path");
             Objects.requireNonNull(expectedRowVersion, "expectedRowVersion");
-            if (sectionPath == null || sectionPath.isEmpty() || "/".equals(sectionPath)) {
-                throw InvalidInputException.of("section_path", "is required");
-            }
-            try {
-                SectionPath.parse(sectionPath);
-            } catch (IllegalArgumentException noSection) {
-                throw InvalidInputException.of("section_path", "must start with a section key");
-            }
             if (newValue == null || newValue.isMissingNode()) {
                 throw InvalidInputException.of("new_value", "is required");
             }
         }
 
-        public static Request of(String sectionPath, JsonNode newValue) {
-            return new Request(sectionPath, newValue, OptionalLong.empty());
+        /**
+         * Parses the path as a client sent it: a section key or a JSON Pointer into the content.
+         *
+         * @throws InvalidInputException when it names no section
+         */
+        public static Command of(ArtifactId artifactId, String sectionPath, JsonNode newValue,
+                                 OptionalLong expectedRowVersion) {
+            if (sectionPath == null || sectionPath.isEmpty() || "/".equals(sectionPath)) {
+                throw InvalidInputException.of("section_path", "is required");
+            }
+            try {
+                return new Command(artifactId, SectionPath.parse(sectionPath), newValue, expectedRowVersion);
+            } catch (IllegalArgumentException noSection) {
+                throw InvalidInputException.of("section_path", "must start with a section key");
+            }
+        }
+
+        /** An edit of whatever is current. */
+        public static Command of(ArtifactId artifactId, String sectionPath, JsonNode newValue) {
+            return of(artifactId, sectionPath, newValue, OptionalLong.empty());
         }
     }
 
-    public Artifact edit(Actor actor, ArtifactId id, Request request) {
-        SectionPath path = SectionPath.parse(request.sectionPath());
+    public Artifact edit(Actor actor, Command command) {
         for (int attempt = 1; ; attempt++) {
-            Artifact artifact = artifacts.find(actor.userId(), id).orElseThrow(() -> new NotFoundException("artifact"));
-            if (request.expectedRowVersion().isPresent()
-                    && request.expectedRowVersion().getAsLong() != artifact.rowVersion()) {
+            Artifact artifact = artifacts.ownedArtifact(actor.userId(), command.artifactId());
+            if (command.expectedRowVersion().isPresent()
+                    && command.expectedRowVersion().getAsLong() != artifact.rowVersion()) {
                 throw new StaleArtifactException();
             }
             if (artifact.isGenerating()) {
                 throw new ArtifactBusyException();
             }
             List<Violation> violations = ArtifactSchemas.of(artifact.type())
-                    .validateEdit(artifact.currentContent(), path, request.newValue(), actor.tier());
+                    .validateEdit(artifact.currentContent(), command.path(), command.newValue(), actor.tier());
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations);
             }
-            Artifact edited = artifact.withEdit(path, request.newValue(), clock.instant());
+            Artifact edited = artifact.withEdit(command.path(), command.newValue(), clock.instant());
             try {
-                Artifact saved = artifacts.saveEdit(edited, artifact.rowVersion(), edited.editRevision(actor.userId(), path));
+                Artifact saved = artifacts.saveEdit(edited, artifact.rowVersion(),
+                        edited.editRevision(actor.userId(), command.path()));
                 events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.EDITED));
                 return saved;
             } catch (StaleArtifactException concurrentChange) {
-                if (request.expectedRowVersion().isPresent() || attempt == ATTEMPTS_WITHOUT_EXPECTATION) {
+                if (command.expectedRowVersion().isPresent() || attempt == ATTEMPTS_WITHOUT_EXPECTATION) {
                     throw concurrentChange;
                 }
             }

@@ -1,5 +1,6 @@
 package io.artifactpipeline.core.usecase;
 
+import io.artifactpipeline.core.budget.TokenBudget;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
@@ -14,16 +15,21 @@ import io.artifactpipeline.core.port.IdSource;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-/** What starting and regenerating share: the conflict check, the budget check, the atomic enqueue. */
-final class GenerationStarter {
+/**
+ * What {@link StartGeneration} and {@link RegenerateArtifact} share: the conflict check, the budget
+ * check, the atomic enqueue and telling watchers.
+ */
+public final class GenerationStarter {
     private final GenerationQueue queue;
     private final TokenBudget budget;
     private final ArtifactEvents events;
     private final Clock clock;
     private final IdSource ids;
 
-    GenerationStarter(GenerationQueue queue, TokenBudget budget, ArtifactEvents events, Clock clock, IdSource ids) {
+    public GenerationStarter(GenerationQueue queue, TokenBudget budget, ArtifactEvents events, Clock clock,
+                             IdSource ids) {
         this.queue = queue;
         this.budget = budget;
         this.events = events;
@@ -32,13 +38,13 @@ final class GenerationStarter {
     }
 
     void refuseIfBusy(Actor actor, ProjectId projectId) {
-        queue.findActive(actor.userId(), projectId).ifPresent(active -> {
+        queue.findActiveGeneration(actor.userId(), projectId).ifPresent(active -> {
             throw new GenerationConflictException(active.id());
         });
     }
 
     /** Queues a generation of the given artifacts (already marked generating) and tells watchers. */
-    Generation enqueue(Actor actor, ProjectId projectId, List<Artifact> targets, String instructions) {
+    Generation enqueue(Actor actor, ProjectId projectId, List<Artifact> targets, Optional<String> instructions) {
         budget.ensureAffordable(actor.userId(), actor.tier(), targets.size());
         List<GenerationItem> items = targets.stream()
                 .map(artifact -> GenerationItem.pending(artifact.type(), artifact.id()))
@@ -49,13 +55,5 @@ final class GenerationStarter {
         events.publishAll(targets.stream()
                 .map(artifact -> ArtifactChange.of(artifact, ArtifactChange.Kind.STATUS_CHANGED)).toList());
         return queued;
-    }
-
-    IdSource ids() {
-        return ids;
-    }
-
-    Clock clock() {
-        return clock;
     }
 }

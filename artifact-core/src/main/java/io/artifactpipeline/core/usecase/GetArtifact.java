@@ -1,6 +1,5 @@
 package io.artifactpipeline.core.usecase;
 
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
@@ -15,6 +14,6 @@ public final class GetArtifact {
     }
 
     public Artifact get(Actor actor, ArtifactId id) {
-        return artifacts.find(actor.userId(), id).orElseThrow(() -> new NotFoundException("artifact"));
+        return artifacts.ownedArtifact(actor.userId(), id);
     }
 }

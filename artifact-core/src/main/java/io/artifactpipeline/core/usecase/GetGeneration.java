@@ -15,6 +15,6 @@ public final class GetGeneration {
     }
 
     public Generation get(Actor actor, GenerationId id) {
-        return generations.find(actor.userId(), id).orElseThrow(() -> new NotFoundException("generation"));
+        return generations.findGeneration(actor.userId(), id).orElseThrow(() -> new NotFoundException("generation"));
     }
 }

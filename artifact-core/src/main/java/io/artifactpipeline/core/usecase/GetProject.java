@@ -1,6 +1,5 @@
 package io.artifactpipeline.core.usecase;
 
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
@@ -15,6 +14,6 @@ public final class GetProject {
     }
 
     public Project get(Actor actor, ProjectId id) {
-        return projects.find(actor.userId(), id).orElseThrow(() -> new NotFoundException("project"));
+        return projects.ownedProject(actor.userId(), id);
     }
 }

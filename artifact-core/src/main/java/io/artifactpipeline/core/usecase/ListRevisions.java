@@ -1,6 +1,5 @@
 package io.artifactpipeline.core.usecase;
 
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.Revision;
@@ -17,9 +16,6 @@ public final class ListRevisions {
     }
 
     public List<Revision> list(Actor actor, ArtifactId id) {
-        if (artifacts.find(actor.userId(), id).isEmpty()) {
-            throw new NotFoundException("artifact");
-        }
-        return artifacts.revisions(actor.userId(), id);
+        return artifacts.revisions(actor.userId(), artifacts.ownedArtifact(actor.userId(), id).id());
     }
 }

@@ -1,19 +1,17 @@
 package io.artifactpipeline.core.usecase;
 
 import io.artifactpipeline.core.error.InvalidInputException;
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Generation;
-import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
-import io.artifactpipeline.core.port.GenerationQueue;
-import io.artifactpipeline.core.port.IdSource;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Rewrites one artifact from the current content of its dependencies. A founder's edits are never
@@ -24,22 +22,28 @@ public final class RegenerateArtifact {
 
     private final ArtifactStore artifacts;
     private final GenerationStarter starter;
+    private final Clock clock;
 
-    public RegenerateArtifact(ArtifactStore artifacts, GenerationQueue queue, TokenBudget budget,
-                              ArtifactEvents events, Clock clock, IdSource ids) {
+    public RegenerateArtifact(ArtifactStore artifacts, GenerationStarter starter, Clock clock) {
         this.artifacts = artifacts;
-        this.starter = new GenerationStarter(queue, budget, events, clock, ids);
+        this.starter = starter;
+        this.clock = clock;
     }
 
-    /** @param instructions optional steer for the rewrite, up to 2,000 characters */
-    public record Request(boolean force, String instructions) {
-        public Request {
-            if (instructions != null && instructions.length() > MAX_INSTRUCTIONS_LENGTH) {
+    /** @param instructions optional steer for the rewrite, up to 2,000 characters; blank counts as none */
+    public record Command(ArtifactId artifactId, boolean force, Optional<String> instructions) {
+        public Command {
+            Objects.requireNonNull(artifactId, "artifactId");
+            Objects.requireNonNull(instructions, "instructions");
+            if (instructions.isPresent() && instructions.get().length() > MAX_INSTRUCTIONS_LENGTH) {
                 throw InvalidInputException.of("instructions", "allows at most " + MAX_INSTRUCTIONS_LENGTH + " characters");
             }
-            if (instructions != null && instructions.isBlank()) {
-                instructions = null;
-            }
+            instructions = instructions.filter(text -> !text.isBlank());
+        }
+
+        /** A regeneration without instructions. */
+        public Command(ArtifactId artifactId, boolean force) {
+            this(artifactId, force, Optional.empty());
         }
     }
 
@@ -53,14 +57,14 @@ public final class RegenerateArtifact {
         }
     }
 
-    public Outcome regenerate(Actor actor, ArtifactId id, Request request) {
-        Artifact artifact = artifacts.find(actor.userId(), id).orElseThrow(() -> new NotFoundException("artifact"));
-        if (artifact.hasUserEdits() && !request.force()) {
+    public Outcome regenerate(Actor actor, Command command) {
+        Artifact artifact = artifacts.ownedArtifact(actor.userId(), command.artifactId());
+        if (artifact.hasUserEdits() && !command.force()) {
             return new Outcome.EditsWouldBeLost(artifact.id(), artifact.type(), artifact.editedSections());
         }
         starter.refuseIfBusy(actor, artifact.projectId());
-        Artifact target = artifact.markedGenerating(starter.clock().instant());
-        Generation generation = starter.enqueue(actor, artifact.projectId(), List.of(target), request.instructions());
+        Artifact target = artifact.markedGenerating(clock.instant());
+        Generation generation = starter.enqueue(actor, artifact.projectId(), List.of(target), command.instructions());
         return new Outcome.Started(generation, artifact.id());
     }
 }

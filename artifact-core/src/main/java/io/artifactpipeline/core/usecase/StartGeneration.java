@@ -7,9 +7,7 @@ import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.ProjectId;
-import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
-import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.IdSource;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
@@ -19,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,15 +27,25 @@ import java.util.stream.Collectors;
  * so finished work and founders' edits are left alone; with force all five are rewritten.
  */
 public final class StartGeneration {
-    private final GetProject getProject;
+    private final ProjectStore projects;
     private final ArtifactStore artifacts;
     private final GenerationStarter starter;
+    private final Clock clock;
+    private final IdSource ids;
 
-    public StartGeneration(ProjectStore projects, ArtifactStore artifacts, GenerationQueue queue, TokenBudget budget,
-                           ArtifactEvents events, Clock clock, IdSource ids) {
-        this.getProject = new GetProject(projects);
+    public StartGeneration(ProjectStore projects, ArtifactStore artifacts, GenerationStarter starter, Clock clock,
+                           IdSource ids) {
+        this.projects = projects;
         this.artifacts = artifacts;
-        this.starter = new GenerationStarter(queue, budget, events, clock, ids);
+        this.starter = starter;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public record Command(ProjectId projectId, boolean force) {
+        public Command {
+            Objects.requireNonNull(projectId, "projectId");
+        }
     }
 
     /** The result: either a queued generation or nothing to do. */
@@ -47,25 +57,25 @@ public final class StartGeneration {
         }
     }
 
-    public Outcome start(Actor actor, ProjectId projectId, boolean force) {
-        getProject.get(actor, projectId);
+    public Outcome start(Actor actor, Command command) {
+        ProjectId projectId = projects.ownedProject(actor.userId(), command.projectId()).id();
         starter.refuseIfBusy(actor, projectId);
         Map<ArtifactType, Artifact> existing = artifacts.listByProject(actor.userId(), projectId).stream()
                 .collect(Collectors.toMap(Artifact::type, Function.identity()));
-        Instant now = starter.clock().instant();
+        Instant now = clock.instant();
         List<Artifact> targets = new ArrayList<>();
         for (ArtifactType type : ArtifactType.inGenerationOrder()) {
             Artifact artifact = existing.get(type);
             if (artifact == null) {
-                targets.add(Artifact.awaitingFirstGeneration(new ArtifactId(starter.ids().next()), projectId, type,
+                targets.add(Artifact.awaitingFirstGeneration(new ArtifactId(ids.next()), projectId, type,
                         ArtifactSchemas.CURRENT_VERSION, now));
-            } else if (force || artifact.status() != ArtifactStatus.IDLE || !artifact.hasContent()) {
+            } else if (command.force() || artifact.status() != ArtifactStatus.IDLE || !artifact.hasContent()) {
                 targets.add(artifact.markedGenerating(now));
             }
         }
         if (targets.isEmpty()) {
             return new Outcome.NothingToDo();
         }
-        return new Outcome.Started(starter.enqueue(actor, projectId, targets, null));
+        return new Outcome.Started(starter.enqueue(actor, projectId, targets, Optional.empty()));
     }
 }

@@ -10,17 +10,16 @@ import java.util.function.Consumer;
 
 /** Follows every change of one of the caller's projects' artifacts as it happens. */
 public final class WatchProject {
-    private final GetProject getProject;
+    private final ProjectStore projects;
     private final ArtifactEvents events;
 
     public WatchProject(ProjectStore projects, ArtifactEvents events) {
-        this.getProject = new GetProject(projects);
+        this.projects = projects;
         this.events = events;
     }
 
     /** @throws io.artifactpipeline.core.error.NotFoundException for an unknown or foreign project */
     public ArtifactEvents.Subscription watch(Actor actor, ProjectId projectId, Consumer<ArtifactChange> listener) {
-        getProject.get(actor, projectId);
-        return events.subscribe(projectId, listener);
+        return events.subscribe(projects.ownedProject(actor.userId(), projectId).id(), listener);
     }
 }

@@ -2,12 +2,14 @@ package io.artifactpipeline.core.cascade;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifactpipeline.core.budget.TokenBudget;
 import io.artifactpipeline.core.memory.InMemoryUsageLedger;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.GenerationItem;
@@ -19,13 +21,13 @@ import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
 import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.port.SectionDrafts;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
 import io.artifactpipeline.core.schema.Violation;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
 import io.artifactpipeline.core.testing.FakeLanguageModel.Behaviour;
 import io.artifactpipeline.core.testing.ManualClock;
 import io.artifactpipeline.core.testing.SampleContent;
-import io.artifactpipeline.core.usecase.TokenBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.artifactpipeline.core.model.ArtifactType.BRIEF;
@@ -62,7 +65,7 @@ class ArtifactWriterTest {
             assertThat(written.schemaVersion()).isEqualTo(ArtifactSchemas.CURRENT_VERSION);
         });
         assertThat(model.requests()).hasSize(1);
-        assertThat(model.requests().getFirst().repair()).isNull();
+        assertThat(model.requests().getFirst().repair()).isEmpty();
     }
 
     @Test
@@ -74,9 +77,8 @@ class ArtifactWriterTest {
         assertThat(outcome).isInstanceOf(ArtifactWriter.Outcome.Written.class);
         List<ModelRequest> requests = model.requests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(0).repair()).isNull();
-        ModelRequest.Repair repair = requests.get(1).repair();
-        assertThat(repair).isNotNull();
+        assertThat(requests.get(0).repair()).isEmpty();
+        ModelRequest.Repair repair = requests.get(1).repair().orElseThrow();
         assertThat(repair.rejectedContent().get("nonsense").asBoolean()).isTrue();
         assertThat(repair.violations()).contains(
                 new Violation("/problem_statement", "is required"),
@@ -92,7 +94,7 @@ class ArtifactWriterTest {
         ArtifactWriter.Outcome outcome = write(model, Tier.BOOTSTRAPPER, BRIEF);
 
         assertThat(outcome).isInstanceOfSatisfying(ArtifactWriter.Outcome.Failed.class, failed -> {
-            assertThat(failed.reason().code()).isEqualTo(ArtifactError.INVALID_OUTPUT);
+            assertThat(failed.reason().code()).isEqualTo(ErrorCode.INVALID_OUTPUT);
             assertThat(failed.reason().message())
                     .contains("/problem_statement: is required")
                     .contains("/nonsense: is not a section of brief");
@@ -134,7 +136,7 @@ class ArtifactWriterTest {
 
         ArtifactWriter.Outcome outcome = write(model, Tier.BOOTSTRAPPER, BRIEF);
 
-        assertThat(((ArtifactWriter.Outcome.Failed) outcome).reason().code()).isEqualTo("model_truncated");
+        assertThat(((ArtifactWriter.Outcome.Failed) outcome).reason().code()).isEqualTo(ErrorCode.MODEL_TRUNCATED);
     }
 
     @Test
@@ -182,7 +184,7 @@ class ArtifactWriterTest {
 
         ArtifactWriter.Outcome outcome = write(model, Tier.BOOTSTRAPPER, BRIEF);
 
-        assertThat(((ArtifactWriter.Outcome.Failed) outcome).reason().code()).isEqualTo(ArtifactError.BUDGET_EXHAUSTED);
+        assertThat(((ArtifactWriter.Outcome.Failed) outcome).reason().code()).isEqualTo(ErrorCode.BUDGET_EXHAUSTED);
         assertThat(model.requests()).isEmpty();
     }
 
@@ -200,7 +202,7 @@ class ArtifactWriterTest {
 
         ArtifactWriter.Outcome outcome = write(model, Tier.BOOTSTRAPPER, BRIEF);
 
-        assertThat(((ArtifactWriter.Outcome.Failed) outcome).reason().code()).isEqualTo(ArtifactError.BUDGET_EXHAUSTED);
+        assertThat(((ArtifactWriter.Outcome.Failed) outcome).reason().code()).isEqualTo(ErrorCode.BUDGET_EXHAUSTED);
         assertThat(model.requests()).hasSize(1);
         assertThat(ledger.tokensUsed(project.owner(), TODAY))
                 .isEqualTo(Tier.BOOTSTRAPPER.dailyTokenBudget() - ESTIMATE + PER_CALL);
@@ -232,24 +234,24 @@ class ArtifactWriterTest {
         ObjectNode old = SampleContent.forTier(BRIEF, Tier.BOOTSTRAPPER);
         Artifact existing = artifact(BRIEF).withGeneratedContent(old, 1, NOW).markedGenerating(NOW);
 
-        new ArtifactWriter(model, budget).write(generation(Tier.BOOTSTRAPPER, BRIEF, "Shorter, please"), project,
-                existing, Map.of());
+        new ArtifactWriter(model, budget).write(generation(Tier.BOOTSTRAPPER, BRIEF, Optional.of("Shorter, please")), project,
+                existing, Map.of(), SectionDrafts.ignored());
 
         ModelRequest request = model.requests().getFirst();
-        assertThat(request.previousContent()).isEqualTo(old);
-        assertThat(request.instructions()).isEqualTo("Shorter, please");
+        assertThat(request.previousContent()).contains(old);
+        assertThat(request.instructions()).contains("Shorter, please");
     }
 
     private ArtifactWriter.Outcome write(LanguageModel languageModel, Tier tier, ArtifactType type) {
-        return new ArtifactWriter(languageModel, budget).write(generation(tier, type, null), project, artifact(type),
-                Map.of());
+        return new ArtifactWriter(languageModel, budget).write(generation(tier, type, Optional.empty()), project,
+                artifact(type), Map.of(), SectionDrafts.ignored());
     }
 
     private Artifact artifact(ArtifactType type) {
         return Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(), type, 1, NOW);
     }
 
-    private Generation generation(Tier tier, ArtifactType type, String instructions) {
+    private Generation generation(Tier tier, ArtifactType type, Optional<String> instructions) {
         return Generation.queued(new GenerationId(UUID.randomUUID()), project.id(), new Actor(project.owner(), tier),
                 instructions, List.of(GenerationItem.pending(type, new ArtifactId(UUID.randomUUID()))), NOW);
     }

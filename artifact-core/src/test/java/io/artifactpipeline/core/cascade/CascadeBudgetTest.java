@@ -20,6 +20,7 @@ import static io.artifactpipeline.core.model.ArtifactType.BRIEF;
 import static io.artifactpipeline.core.model.ArtifactType.MVP_SCOPE;
 import static io.artifactpipeline.core.testing.TestPipeline.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.artifactpipeline.core.model.ErrorCode;
 
 /**
  * A running generation stops before the call that would exceed the day's budget. The estimate per call
@@ -49,8 +50,8 @@ class CascadeBudgetTest {
         Map<ArtifactType, Artifact> artifacts = t.artifacts(ALICE, project.id());
         assertThat(artifacts.get(BRIEF).status()).isEqualTo(ArtifactStatus.IDLE);
         assertThat(artifacts.get(MVP_SCOPE).status()).isEqualTo(ArtifactStatus.FAILED);
-        assertThat(artifacts.get(MVP_SCOPE).error().code()).isEqualTo(ArtifactError.BUDGET_EXHAUSTED);
-        assertThat(artifacts.get(ArtifactType.MILESTONES).error().code()).isEqualTo(ArtifactError.DEPENDENCY_FAILED);
+        assertThat(artifacts.get(MVP_SCOPE).error().code()).isEqualTo(ErrorCode.BUDGET_EXHAUSTED);
+        assertThat(artifacts.get(ArtifactType.MILESTONES).error().code()).isEqualTo(ErrorCode.DEPENDENCY_FAILED);
         assertThat(generation.state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
         assertThat(t.spentToday(ALICE)).isEqualTo(BUDGET - 5 * ESTIMATE + PER_CALL);
     }

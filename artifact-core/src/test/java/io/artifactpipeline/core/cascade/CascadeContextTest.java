@@ -23,6 +23,8 @@ import static io.artifactpipeline.core.model.ArtifactType.MILESTONES;
 import static io.artifactpipeline.core.model.ArtifactType.MVP_SCOPE;
 import static io.artifactpipeline.core.testing.TestPipeline.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.artifactpipeline.core.model.ErrorCode;
+import java.util.Optional;
 
 /** "Depends on" is real: what each model request carries. */
 class CascadeContextTest {
@@ -77,10 +79,10 @@ class CascadeContextTest {
     void aFirstWriteHasNoPreviousContentInstructionsOrRepair() {
         t.generatedProject(ALICE);
         assertThat(t.model().requests()).hasSize(5).allSatisfy(request -> {
-            assertThat(request.previousContent()).isNull();
+            assertThat(request.previousContent()).isEmpty();
             assertThat(request.isRegeneration()).isFalse();
-            assertThat(request.instructions()).isNull();
-            assertThat(request.repair()).isNull();
+            assertThat(request.instructions()).isEmpty();
+            assertThat(request.repair()).isEmpty();
         });
     }
 
@@ -100,17 +102,16 @@ class CascadeContextTest {
     void aRegenerationCarriesThePreviousContentTheInstructionsAndTheEditedDependencies() {
         Project project = t.generatedProject(ALICE);
         Artifact brief = t.artifact(ALICE, project.id(), BRIEF);
-        Artifact editedBrief = t.pipeline().editArtifact().edit(ALICE, brief.id(),
-                EditArtifact.Request.of("target_user", TextNode.valueOf("Chain bakeries")));
+        Artifact editedBrief = t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", TextNode.valueOf("Chain bakeries")));
         Artifact scope = t.artifact(ALICE, project.id(), MVP_SCOPE);
 
-        t.pipeline().regenerateArtifact().regenerate(ALICE, scope.id(), new RegenerateArtifact.Request(false, "Fewer features"));
+        t.pipeline().regenerateArtifact().regenerate(ALICE, new RegenerateArtifact.Command(scope.id(), false, Optional.of("Fewer features")));
         t.pipeline().worker().drain();
 
         ModelRequest request = t.model().requestsFor(MVP_SCOPE).getLast();
-        assertThat(request.previousContent()).isEqualTo(scope.currentContent());
+        assertThat(request.previousContent()).contains(scope.currentContent());
         assertThat(request.isRegeneration()).isTrue();
-        assertThat(request.instructions()).isEqualTo("Fewer features");
+        assertThat(request.instructions()).contains("Fewer features");
         assertThat(request.dependencies().get(BRIEF)).isEqualTo(editedBrief.currentContent());
         assertThat(request.dependencies().get(BRIEF).get("target_user").asText()).isEqualTo("Chain bakeries");
     }
@@ -120,14 +121,13 @@ class CascadeContextTest {
         t.model().then(MILESTONES, new Behaviour.Fail(ModelFailure.Reason.TIMEOUT));
         Project project = t.generatedProject(ALICE);
         Artifact scope = t.artifact(ALICE, project.id(), MVP_SCOPE);
-        Artifact editedScope = t.pipeline().editArtifact().edit(ALICE, scope.id(),
-                EditArtifact.Request.of("/core_features/1/priority", TextNode.valueOf("low")));
+        Artifact editedScope = t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(scope.id(), "/core_features/1/priority", TextNode.valueOf("low")));
 
         t.generate(ALICE, project.id());
 
         ModelRequest retry = t.model().requestsFor(MILESTONES).getLast();
         assertThat(retry.dependencies().get(MVP_SCOPE)).isEqualTo(editedScope.currentContent());
-        assertThat(retry.previousContent()).as("it never had content").isNull();
+        assertThat(retry.previousContent()).as("it never had content").isEmpty();
     }
 
     @Test
@@ -137,12 +137,12 @@ class CascadeContextTest {
         Artifact milestones = t.artifact(ALICE, project.id(), MILESTONES);
         int requestsBefore = t.model().requests().size();
 
-        t.pipeline().regenerateArtifact().regenerate(ALICE, milestones.id(), new RegenerateArtifact.Request(false, null));
+        t.pipeline().regenerateArtifact().regenerate(ALICE, new RegenerateArtifact.Command(milestones.id(), false));
         t.pipeline().worker().drain();
 
         Artifact after = t.artifact(ALICE, project.id(), MILESTONES);
         assertThat(after.status()).isEqualTo(ArtifactStatus.FAILED);
-        assertThat(after.error().code()).isEqualTo(ArtifactError.DEPENDENCY_MISSING);
+        assertThat(after.error().code()).isEqualTo(ErrorCode.DEPENDENCY_MISSING);
         assertThat(t.model().requests()).hasSize(requestsBefore);
     }
 }

@@ -29,6 +29,7 @@ import static io.artifactpipeline.core.model.ArtifactType.MVP_SCOPE;
 import static io.artifactpipeline.core.model.ArtifactType.RISK_LOG;
 import static io.artifactpipeline.core.testing.TestPipeline.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.artifactpipeline.core.model.ErrorCode;
 
 /** A generation as a whole: what runs, what fails with what, and what a second generation redoes. */
 class CascadeRunnerTest {
@@ -70,7 +71,7 @@ class CascadeRunnerTest {
         assertThat(generation.state()).isEqualTo(GenerationState.FAILED);
         assertThat(t.model().requests()).extracting(ModelRequest::type).containsExactly(BRIEF);
         Map<ArtifactType, Artifact> artifacts = t.artifacts(ALICE, project.id());
-        assertThat(artifacts.get(BRIEF).error().code()).isEqualTo("model_timeout");
+        assertThat(artifacts.get(BRIEF).error().code()).isEqualTo(ErrorCode.MODEL_TIMEOUT);
         for (ArtifactType dependent : new ArtifactType[] {MVP_SCOPE, MILESTONES, RISK_LOG, HOW_IT_WORKS}) {
             assertFailedBecauseOfADependency(artifacts.get(dependent), generation);
         }
@@ -88,8 +89,8 @@ class CascadeRunnerTest {
         Map<ArtifactType, Artifact> artifacts = t.artifacts(ALICE, project.id());
         assertThat(artifacts.get(BRIEF).status()).isEqualTo(ArtifactStatus.IDLE);
         assertThat(artifacts.get(BRIEF).versionNumber()).isEqualTo(1);
-        assertThat(artifacts.get(MVP_SCOPE).error().code()).isEqualTo("model_overloaded");
-        assertThat(generation.item(MVP_SCOPE).orElseThrow().error().code()).isEqualTo("model_overloaded");
+        assertThat(artifacts.get(MVP_SCOPE).error().code()).isEqualTo(ErrorCode.MODEL_OVERLOADED);
+        assertThat(generation.item(MVP_SCOPE).orElseThrow().error().code()).isEqualTo(ErrorCode.MODEL_OVERLOADED);
         for (ArtifactType dependent : new ArtifactType[] {MILESTONES, RISK_LOG, HOW_IT_WORKS}) {
             assertFailedBecauseOfADependency(artifacts.get(dependent), generation);
         }
@@ -108,7 +109,7 @@ class CascadeRunnerTest {
         t.artifacts(ALICE, project.id()).forEach((type, artifact) -> {
             if (type == failing) {
                 assertThat(artifact.status()).isEqualTo(ArtifactStatus.FAILED);
-                assertThat(artifact.error().code()).isEqualTo("model_rate_limited");
+                assertThat(artifact.error().code()).isEqualTo(ErrorCode.MODEL_RATE_LIMITED);
                 assertThat(artifact.versionNumber()).isZero();
             } else {
                 assertThat(artifact.status()).as("%s", type).isEqualTo(ArtifactStatus.IDLE);
@@ -127,8 +128,8 @@ class CascadeRunnerTest {
 
         Map<ArtifactType, Artifact> artifacts = t.artifacts(ALICE, project.id());
         assertThat(artifacts.get(RISK_LOG).error())
-                .isEqualTo(new ArtifactError("model_timeout", "the fake model was told to fail"));
-        assertThat(artifacts.get(HOW_IT_WORKS).error().code()).isEqualTo("model_refused");
+                .isEqualTo(new ArtifactError(ErrorCode.MODEL_TIMEOUT, "the fake model was told to fail"));
+        assertThat(artifacts.get(HOW_IT_WORKS).error().code()).isEqualTo(ErrorCode.MODEL_REFUSED);
         assertThat(generation.item(RISK_LOG).orElseThrow().error()).isEqualTo(artifacts.get(RISK_LOG).error());
     }
 
@@ -141,7 +142,7 @@ class CascadeRunnerTest {
 
         assertThat(generation.state()).isEqualTo(GenerationState.SUCCEEDED);
         assertThat(t.model().requestsFor(MILESTONES)).hasSize(2);
-        assertThat(t.model().requestsFor(MILESTONES).get(1).repair().violations()).isNotEmpty();
+        assertThat(t.model().requestsFor(MILESTONES).get(1).repair().orElseThrow().violations()).isNotEmpty();
         assertThat(t.artifact(ALICE, project.id(), MILESTONES).versionNumber()).isEqualTo(1);
     }
 
@@ -154,7 +155,7 @@ class CascadeRunnerTest {
 
         Artifact milestones = t.artifact(ALICE, project.id(), MILESTONES);
         assertThat(milestones.status()).isEqualTo(ArtifactStatus.FAILED);
-        assertThat(milestones.error().code()).isEqualTo(ArtifactError.INVALID_OUTPUT);
+        assertThat(milestones.error().code()).isEqualTo(ErrorCode.INVALID_OUTPUT);
         assertThat(milestones.error().message()).contains("/milestones: is required", "/nonsense");
         assertThat(milestones.currentContent()).as("invalid output is never stored").isEmpty();
         assertThat(generation.state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
@@ -190,7 +191,7 @@ class CascadeRunnerTest {
 
             assertThat(generation.state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
             Map<ArtifactType, Artifact> artifacts = broken.artifacts(ALICE, project.id());
-            assertThat(artifacts.get(RISK_LOG).error().code()).isEqualTo(ArtifactError.INTERNAL);
+            assertThat(artifacts.get(RISK_LOG).error().code()).isEqualTo(ErrorCode.INTERNAL);
             assertThat(artifacts.get(RISK_LOG).error().message()).doesNotContain("bug in an adapter");
             assertThat(artifacts.get(MILESTONES).status()).isEqualTo(ArtifactStatus.IDLE);
             assertThat(artifacts.get(HOW_IT_WORKS).status()).isEqualTo(ArtifactStatus.IDLE);
@@ -203,8 +204,7 @@ class CascadeRunnerTest {
         Project project = t.project(ALICE);
         t.generate(ALICE, project.id());
         Artifact brief = t.artifact(ALICE, project.id(), BRIEF);
-        t.pipeline().editArtifact().edit(ALICE, brief.id(),
-                EditArtifact.Request.of("target_user", TextNode.valueOf("Chain bakeries")));
+        t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", TextNode.valueOf("Chain bakeries")));
         Map<ArtifactType, Artifact> before = t.artifacts(ALICE, project.id());
 
         Generation retry = t.generate(ALICE, project.id());
@@ -256,8 +256,7 @@ class CascadeRunnerTest {
     void forceRegeneratesAllFiveIncludingEditedOnes() {
         Project project = t.generatedProject(ALICE);
         Artifact brief = t.artifact(ALICE, project.id(), BRIEF);
-        Artifact edited = t.pipeline().editArtifact().edit(ALICE, brief.id(),
-                EditArtifact.Request.of("target_user", TextNode.valueOf("Chain bakeries")));
+        Artifact edited = t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", TextNode.valueOf("Chain bakeries")));
 
         Generation forced = t.run(ALICE, t.start(ALICE, project.id(), true));
 
@@ -284,10 +283,10 @@ class CascadeRunnerTest {
 
     private static void assertFailedBecauseOfADependency(Artifact artifact, Generation generation) {
         assertThat(artifact.status()).as("%s", artifact.type()).isEqualTo(ArtifactStatus.FAILED);
-        assertThat(artifact.error().code()).as("%s", artifact.type()).isEqualTo(ArtifactError.DEPENDENCY_FAILED);
+        assertThat(artifact.error().code()).as("%s", artifact.type()).isEqualTo(ErrorCode.DEPENDENCY_FAILED);
         assertThat(artifact.versionNumber()).isZero();
         GenerationItem item = generation.item(artifact.type()).orElseThrow();
         assertThat(item.status()).isEqualTo(GenerationItem.Status.FAILED);
-        assertThat(item.error().code()).isEqualTo(ArtifactError.DEPENDENCY_FAILED);
+        assertThat(item.error().code()).isEqualTo(ErrorCode.DEPENDENCY_FAILED);
     }
 }

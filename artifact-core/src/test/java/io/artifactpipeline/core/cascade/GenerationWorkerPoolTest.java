@@ -9,7 +9,7 @@ import io.artifactpipeline.core.model.GenerationState;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 class GenerationWorkerPoolTest {
     private static final Actor ALICE = Actor.of("alice", Tier.BOOTSTRAPPER);
     private static final GenerationWorkerPool.Settings FAST = new GenerationWorkerPool.Settings(8,
-            Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
+            Duration.ofMillis(50), Duration.ofSeconds(5));
 
     private final InMemoryStore store = new InMemoryStore();
 
@@ -32,7 +32,7 @@ class GenerationWorkerPoolTest {
         try (ArtifactPipeline pipeline = pipeline(new FakeLanguageModel(), "w1")) {
             pipeline.startWorkers(FAST);
             List<Project> projects = List.of(project(pipeline), project(pipeline), project(pipeline));
-            projects.forEach(p -> pipeline.startGeneration().start(ALICE, p.id(), false));
+            projects.forEach(p -> pipeline.startGeneration().start(ALICE, new StartGeneration.Command(p.id(), false)));
             for (Project project : projects) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> allIdle(pipeline, project));
             }
@@ -43,10 +43,10 @@ class GenerationWorkerPoolTest {
     void gracefulShutdownHandsBackWhatOutlivesTheGrace() {
         FakeLanguageModel slow = new FakeLanguageModel().latency(Duration.ofSeconds(30));
         ArtifactPipeline first = pipeline(slow, "w1");
-        GenerationWorkerPool pool = first.startWorkers(new GenerationWorkerPool.Settings(8, Duration.ofSeconds(30),
+        GenerationWorkerPool pool = first.startWorkers(new GenerationWorkerPool.Settings(8,
                 Duration.ofMillis(50), Duration.ofMillis(200)));
         Project project = project(first);
-        var started = (StartGeneration.Outcome.Started) first.startGeneration().start(ALICE, project.id(), false);
+        var started = (StartGeneration.Outcome.Started) first.startGeneration().start(ALICE, new StartGeneration.Command(project.id(), false));
         await().until(() -> pool.runningJobs() == 1);
         first.close();
         assertThat(pool.runningJobs()).isZero();
@@ -63,13 +63,13 @@ class GenerationWorkerPoolTest {
     @Test
     void aHaltedServersGenerationIsTakenOverWhenItsLeaseExpires() {
         FakeLanguageModel hangs = new FakeLanguageModel().latency(Duration.ofSeconds(30));
-        ArtifactPipeline crashed = pipeline(hangs, "w1");
-        GenerationWorkerPool pool = crashed.startWorkers(new GenerationWorkerPool.Settings(8, Duration.ofMillis(600),
-                Duration.ofMillis(50), Duration.ofSeconds(5)));
+        ArtifactPipeline crashed = ArtifactPipeline.builder().store(store).model(hangs).workerId("w1")
+                .leaseLength(Duration.ofMillis(600)).build();
+        GenerationWorkerPool pool = crashed.startWorkers(FAST);
         Project project = project(crashed);
-        crashed.startGeneration().start(ALICE, project.id(), false);
+        crashed.startGeneration().start(ALICE, new StartGeneration.Command(project.id(), false));
         await().until(() -> pool.runningJobs() == 1);
-        pool.halt();
+        CrashDrill.halt(pool);
 
         try (ArtifactPipeline survivor = pipeline(new FakeLanguageModel(), "w2")) {
             survivor.startWorkers(FAST);
@@ -84,7 +84,7 @@ class GenerationWorkerPoolTest {
     }
 
     private static Project project(ArtifactPipeline pipeline) {
-        return pipeline.createProject().create(ALICE, new NewProject(null, "Forecast bread demand", Map.of("Who?", "Bakers")));
+        return pipeline.createProject().create(ALICE, new CreateProject.Command(null, "Forecast bread demand", Map.of("Who?", "Bakers")));
     }
 
     private static boolean allIdle(ArtifactPipeline pipeline, Project project) {

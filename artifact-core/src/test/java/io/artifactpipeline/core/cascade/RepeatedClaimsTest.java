@@ -1,7 +1,10 @@
 package io.artifactpipeline.core.cascade;
 
 import io.artifactpipeline.core.ArtifactPipeline;
+import io.artifactpipeline.core.budget.TokenBudget;
+import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
 import io.artifactpipeline.core.memory.InMemoryStore;
+import io.artifactpipeline.core.memory.InMemoryUsageLedger;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
@@ -11,9 +14,11 @@ import io.artifactpipeline.core.model.GenerationState;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.StartGeneration;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,13 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RepeatedClaimsTest {
     private static final Actor FOUNDER = Actor.of("founder", Tier.BOOTSTRAPPER);
 
+    private final TokenBudget budget = new TokenBudget(new InMemoryUsageLedger(), Clock.systemUTC(),
+            TokenBudget.DEFAULT_ESTIMATE_PER_CALL);
+
     @Test
     void aGenerationClaimedTooOftenFailsWhatIsLeftInsteadOfStayingGeneratingForever() {
         InMemoryStore store = new InMemoryStore();
         FakeLanguageModel model = new FakeLanguageModel();
         try (ArtifactPipeline pipeline = ArtifactPipeline.builder().store(store).model(model).build()) {
-            Project project = pipeline.createProject().create(FOUNDER, new NewProject(null, "An idea", Map.of()));
-            pipeline.startGeneration().start(FOUNDER, project.id(), false);
+            Project project = pipeline.createProject().create(FOUNDER, new CreateProject.Command(null, "An idea", Map.of()));
+            pipeline.startGeneration().start(FOUNDER, new StartGeneration.Command(project.id(), false));
             ClaimedGeneration claim = null;
             for (int i = 0; i <= CascadeRunner.MAX_CLAIMS; i++) { // each claim handed back, as by a dying server
                 claim = store.claimNext("w" + i, Instant.now(), Duration.ofSeconds(30)).orElseThrow();
@@ -38,7 +46,8 @@ class RepeatedClaimsTest {
                 }
             }
 
-            Generation finished = pipeline.cascadeRunner().run(claim);
+            Generation finished = new CascadeRunner(store, store, store, new ArtifactWriter(model, budget),
+                    new InMemoryArtifactEvents(), Clock.systemUTC()).run(claim);
 
             assertThat(finished.state()).isEqualTo(GenerationState.FAILED);
             assertThat(model.requests()).isEmpty();

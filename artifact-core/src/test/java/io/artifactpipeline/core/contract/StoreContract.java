@@ -16,6 +16,7 @@ import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.GenerationItem;
@@ -38,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
@@ -71,9 +73,9 @@ public abstract class StoreContract {
     @Test
     void projectIsFoundByItsOwnerOnly() {
         Project project = newProject(alice);
-        assertThat(stores.projects().find(alice, project.id())).contains(project);
-        assertThat(stores.projects().find(mallory, project.id())).isEmpty();
-        assertThat(stores.projects().find(alice, new ProjectId(UUID.randomUUID()))).isEmpty();
+        assertThat(stores.projects().findProject(alice, project.id())).contains(project);
+        assertThat(stores.projects().findProject(mallory, project.id())).isEmpty();
+        assertThat(stores.projects().findProject(alice, new ProjectId(UUID.randomUUID()))).isEmpty();
     }
 
     @Test
@@ -93,7 +95,7 @@ public abstract class StoreContract {
         }
         Project project = stores.projects().create(new Project(new ProjectId(UUID.randomUUID()), alice, "n", "idea",
                 answers, now));
-        assertThat(stores.projects().find(alice, project.id()).orElseThrow().answers().keySet())
+        assertThat(stores.projects().findProject(alice, project.id()).orElseThrow().answers().keySet())
                 .containsExactlyElementsOf(answers.keySet());
     }
 
@@ -108,13 +110,13 @@ public abstract class StoreContract {
         assertThat(listed).allMatch(a -> a.status() == ArtifactStatus.GENERATING && a.versionNumber() == 0);
         assertThat(stores.artifacts().listByProject(mallory, project.id())).isEmpty();
         ArtifactId brief = listed.getFirst().id();
-        assertThat(stores.artifacts().find(alice, brief)).isPresent();
-        assertThat(stores.artifacts().find(mallory, brief)).isEmpty();
-        assertThat(stores.queue().find(alice, generation.id())).get()
+        assertThat(stores.artifacts().findArtifact(alice, brief)).isPresent();
+        assertThat(stores.artifacts().findArtifact(mallory, brief)).isEmpty();
+        assertThat(stores.queue().findGeneration(alice, generation.id())).get()
                 .satisfies(g -> assertThat(g.state()).isEqualTo(GenerationState.QUEUED));
-        assertThat(stores.queue().find(mallory, generation.id())).isEmpty();
-        assertThat(stores.queue().findActive(alice, project.id())).get().extracting(Generation::id).isEqualTo(generation.id());
-        assertThat(stores.queue().findActive(mallory, project.id())).isEmpty();
+        assertThat(stores.queue().findGeneration(mallory, generation.id())).isEmpty();
+        assertThat(stores.queue().findActiveGeneration(alice, project.id())).get().extracting(Generation::id).isEqualTo(generation.id());
+        assertThat(stores.queue().findActiveGeneration(mallory, project.id())).isEmpty();
     }
 
     @Test
@@ -126,7 +128,7 @@ public abstract class StoreContract {
         assertThatThrownBy(() -> stores.queue().enqueue(second, List.of(brief)))
                 .isInstanceOfSatisfying(GenerationConflictException.class,
                         e -> assertThat(e.activeGeneration()).isEqualTo(first.id()));
-        assertThat(stores.queue().find(alice, second.id())).isEmpty();
+        assertThat(stores.queue().findGeneration(alice, second.id())).isEmpty();
     }
 
     @Test
@@ -137,14 +139,14 @@ public abstract class StoreContract {
         for (Artifact artifact : stores.artifacts().listByProject(alice, project.id())) {
             write(claim, artifact);
         }
-        Generation finished = stores.queue().finish(claim.lease(), now);
+        Generation finished = stores.writes().finish(claim.lease(), now);
         assertThat(finished.state()).isEqualTo(GenerationState.SUCCEEDED);
         assertThat(finished.finishedAt()).isNotNull();
-        assertThat(stores.queue().findActive(alice, project.id())).isEmpty();
+        assertThat(stores.queue().findActiveGeneration(alice, project.id())).isEmpty();
 
         Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
         Generation again = stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
-        assertThat(stores.queue().findActive(alice, project.id())).get().extracting(Generation::id).isEqualTo(again.id());
+        assertThat(stores.queue().findActiveGeneration(alice, project.id())).get().extracting(Generation::id).isEqualTo(again.id());
     }
 
     @Test
@@ -153,12 +155,12 @@ public abstract class StoreContract {
         enqueueAll(project);
         ClaimedGeneration claim = claim("w1");
         Artifact brief = write(claim, artifact(project, ArtifactType.BRIEF));
-        stores.queue().finish(claim.lease(), now);
+        stores.writes().finish(claim.lease(), now);
         Artifact staleCopy = brief.withRowVersion(brief.rowVersion() - 1).markedGenerating(now);
         Generation generation = generationOf(project, List.of(staleCopy));
         assertThatThrownBy(() -> stores.queue().enqueue(generation, List.of(staleCopy)))
                 .isInstanceOf(StaleArtifactException.class);
-        assertThat(stores.queue().find(alice, generation.id())).isEmpty();
+        assertThat(stores.queue().findGeneration(alice, generation.id())).isEmpty();
         assertThat(artifact(project, ArtifactType.BRIEF).status()).isEqualTo(ArtifactStatus.IDLE);
     }
 
@@ -175,7 +177,7 @@ public abstract class StoreContract {
         assertThat(claim.lease().workerId()).isEqualTo("w1");
         assertThat(claim.generation().items()).hasSize(5).allMatch(i -> !i.isFinished());
         assertThat(stores.queue().claimNext("w2", now.plusSeconds(10), LEASE)).isEmpty();
-        assertThat(stores.queue().find(alice, generation.id()).orElseThrow().state()).isEqualTo(GenerationState.RUNNING);
+        assertThat(stores.queue().findGeneration(alice, generation.id()).orElseThrow().state()).isEqualTo(GenerationState.RUNNING);
     }
 
     @Test
@@ -193,12 +195,12 @@ public abstract class StoreContract {
 
         Artifact scope = artifact(project, ArtifactType.MVP_SCOPE);
         Artifact written = scope.withGeneratedContent(SampleContent.full(ArtifactType.MVP_SCOPE), 1, now);
-        assertThatThrownBy(() -> stores.queue().recordWritten(first.lease(), written, written.generatedRevision(), now))
+        assertThatThrownBy(() -> stores.writes().recordWritten(first.lease(), written, written.generatedRevision(), now))
                 .isInstanceOf(LeaseLostException.class);
-        assertThatThrownBy(() -> stores.queue().recordFailed(first.lease(), scope.failed(failure(), now), now))
+        assertThatThrownBy(() -> stores.writes().recordFailed(first.lease(), scope.failed(failure(), now), now))
                 .isInstanceOf(LeaseLostException.class);
-        assertThatThrownBy(() -> stores.queue().finish(first.lease(), now)).isInstanceOf(LeaseLostException.class);
-        assertThatThrownBy(() -> stores.queue().renew(first.lease(), now, LEASE)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> stores.writes().finish(first.lease(), now)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> stores.writes().renew(first.lease(), now, LEASE)).isInstanceOf(LeaseLostException.class);
         assertThat(artifact(project, ArtifactType.MVP_SCOPE).status()).isEqualTo(ArtifactStatus.GENERATING);
         assertThat(artifact(project, ArtifactType.BRIEF).versionNumber()).isEqualTo(brief.versionNumber());
     }
@@ -211,7 +213,7 @@ public abstract class StoreContract {
         Artifact brief = artifact(project, ArtifactType.BRIEF);
         Instant late = now.plus(LEASE).plusSeconds(1);
         Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, late);
-        assertThatThrownBy(() -> stores.queue().recordWritten(claim.lease(), written, written.generatedRevision(), late))
+        assertThatThrownBy(() -> stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), late))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(artifact(project, ArtifactType.BRIEF).versionNumber()).isZero();
     }
@@ -221,7 +223,7 @@ public abstract class StoreContract {
         Project project = newProject(alice);
         enqueueAll(project);
         ClaimedGeneration claim = claim("w1");
-        var renewed = stores.queue().renew(claim.lease(), now.plusSeconds(20), LEASE);
+        var renewed = stores.writes().renew(claim.lease(), now.plusSeconds(20), LEASE);
         assertThat(renewed.expiresAt()).isAfter(claim.lease().expiresAt());
         assertThat(stores.queue().claimNext("w2", now.plusSeconds(40), LEASE)).isEmpty();
         write(claim, artifact(project, ArtifactType.BRIEF), now.plusSeconds(40));
@@ -232,7 +234,7 @@ public abstract class StoreContract {
         Project project = newProject(alice);
         Generation generation = enqueueAll(project);
         ClaimedGeneration first = claim("w1");
-        stores.queue().release(first.lease());
+        stores.writes().release(first.lease());
         ClaimedGeneration second = claim("w2");
         assertThat(second.generation().id()).isEqualTo(generation.id());
         assertThat(second.lease().fencingToken()).isGreaterThan(first.lease().fencingToken());
@@ -268,7 +270,7 @@ public abstract class StoreContract {
         assertThat(stores.artifacts().revision(alice, found.id(), 1)).isPresent();
         assertThat(stores.artifacts().revision(mallory, found.id(), 1)).isEmpty();
         assertThat(stores.artifacts().revision(alice, found.id(), 2)).isEmpty();
-        assertThat(stores.queue().find(alice, generation.id()).orElseThrow().item(ArtifactType.BRIEF).orElseThrow().status())
+        assertThat(stores.queue().findGeneration(alice, generation.id()).orElseThrow().item(ArtifactType.BRIEF).orElseThrow().status())
                 .isEqualTo(GenerationItem.Status.SUCCEEDED);
     }
 
@@ -291,14 +293,14 @@ public abstract class StoreContract {
         List<Artifact> artifacts = stores.artifacts().listByProject(alice, project.id());
         write(claim, artifacts.get(0));
         for (Artifact artifact : artifacts.subList(1, 5)) {
-            stores.queue().recordFailed(claim.lease(), artifact.failed(failure(), now), now);
+            stores.writes().recordFailed(claim.lease(), artifact.failed(failure(), now), now);
         }
         Artifact failed = artifact(project, ArtifactType.RISK_LOG);
         assertThat(failed.status()).isEqualTo(ArtifactStatus.FAILED);
         assertThat(failed.error()).isEqualTo(failure());
-        Generation finished = stores.queue().finish(claim.lease(), now);
+        Generation finished = stores.writes().finish(claim.lease(), now);
         assertThat(finished.state()).isEqualTo(GenerationState.PARTIALLY_FAILED);
-        assertThat(stores.queue().find(alice, generation.id()).orElseThrow().item(ArtifactType.RISK_LOG).orElseThrow().error())
+        assertThat(stores.queue().findGeneration(alice, generation.id()).orElseThrow().item(ArtifactType.RISK_LOG).orElseThrow().error())
                 .isEqualTo(failure());
     }
 
@@ -308,14 +310,14 @@ public abstract class StoreContract {
         enqueueAll(project);
         ClaimedGeneration claim = claim("w1");
         write(claim, artifact(project, ArtifactType.BRIEF));
-        stores.queue().finish(claim.lease(), now);
+        stores.writes().finish(claim.lease(), now);
 
         Artifact brief = artifact(project, ArtifactType.BRIEF).markedGenerating(now);
         stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
         ClaimedGeneration again = claim("w1");
         ObjectNode newer = SampleContent.full(ArtifactType.BRIEF).put("target_user", "Chains");
         Artifact rewritten = artifact(project, ArtifactType.BRIEF).withGeneratedContent(newer, 1, now);
-        stores.queue().recordWritten(again.lease(), rewritten, rewritten.generatedRevision(), now);
+        stores.writes().recordWritten(again.lease(), rewritten, rewritten.generatedRevision(), now);
 
         Artifact found = artifact(project, ArtifactType.BRIEF);
         assertThat(found.versionNumber()).isEqualTo(2);
@@ -332,7 +334,7 @@ public abstract class StoreContract {
         Artifact edited = brief.withEdit(SectionPath.parse("target_user"), instance.textNode("Cafés"), now);
         Artifact saved = stores.artifacts().saveEdit(edited, brief.rowVersion(), edited.editRevision(alice, SectionPath.parse("target_user")));
         assertThat(saved.rowVersion()).isGreaterThan(brief.rowVersion());
-        Artifact found = stores.artifacts().find(alice, brief.id()).orElseThrow();
+        Artifact found = stores.artifacts().findArtifact(alice, brief.id()).orElseThrow();
         assertThat(found.currentContent().get("target_user").asText()).isEqualTo("Cafés");
         assertThat(found.editedSections()).containsExactly("target_user");
         assertThat(found.hasUserEdits()).isTrue();
@@ -351,7 +353,7 @@ public abstract class StoreContract {
         enqueueAll(project);
         ClaimedGeneration claim = claim("w1");
         Artifact brief = write(claim, artifact(project, ArtifactType.BRIEF));
-        Artifact scope = stores.queue().recordFailed(claim.lease(),
+        Artifact scope = stores.writes().recordFailed(claim.lease(),
                 artifact(project, ArtifactType.MVP_SCOPE).failed(failure(), now), now);
         assertThat(stores.artifacts().findProgress(alice, brief.id())).contains(ArtifactProgress.of(brief));
         assertThat(stores.artifacts().findProgress(alice, scope.id())).contains(ArtifactProgress.of(scope));
@@ -369,7 +371,7 @@ public abstract class StoreContract {
         Artifact second = brief.withEdit(path, instance.textNode("Second"), now);
         assertThatThrownBy(() -> stores.artifacts().saveEdit(second, brief.rowVersion(), second.editRevision(alice, path)))
                 .isInstanceOf(StaleArtifactException.class);
-        assertThat(stores.artifacts().find(alice, brief.id()).orElseThrow().currentContent().get("target_user").asText())
+        assertThat(stores.artifacts().findArtifact(alice, brief.id()).orElseThrow().currentContent().get("target_user").asText())
                 .isEqualTo("First");
         assertThat(stores.artifacts().revisions(alice, brief.id())).hasSize(2);
     }
@@ -392,7 +394,7 @@ public abstract class StoreContract {
         Artifact twice = stores.artifacts().addAnnotation(alice, brief.id(), annotation("problem_statement", "two"));
         assertThat(twice.annotations()).extracting(Annotation::note).containsExactly("one", "two");
         assertThat(twice.rowVersion()).isGreaterThan(once.rowVersion());
-        assertThat(stores.artifacts().find(alice, brief.id()).orElseThrow().annotations())
+        assertThat(stores.artifacts().findArtifact(alice, brief.id()).orElseThrow().annotations())
                 .extracting(Annotation::sectionId).containsExactly("target_user", "problem_statement");
         assertThatThrownBy(() -> stores.artifacts().addAnnotation(mallory, brief.id(), annotation("target_user", "x")))
                 .isInstanceOf(NotFoundException.class);
@@ -431,8 +433,7 @@ public abstract class StoreContract {
 
     private Generation generationOf(Project project, List<Artifact> artifacts) {
         List<GenerationItem> items = artifacts.stream().map(a -> GenerationItem.pending(a.type(), a.id())).toList();
-        return Generation.queued(new GenerationId(UUID.randomUUID()), project.id(), new Actor(project.owner(), Tier.CTO_SCALE),
-                null, items, now);
+        return Generation.queued(new GenerationId(UUID.randomUUID()), project.id(), new Actor(project.owner(), Tier.CTO_SCALE), Optional.empty(), items, now);
     }
 
     private ClaimedGeneration claim(String worker) {
@@ -445,7 +446,7 @@ public abstract class StoreContract {
 
     private Artifact write(ClaimedGeneration claim, Artifact artifact, Instant at) {
         Artifact written = artifact.withGeneratedContent(SampleContent.full(artifact.type()), 1, at);
-        return stores.queue().recordWritten(claim.lease(), written, written.generatedRevision(), at);
+        return stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), at);
     }
 
     private Artifact artifact(Project project, ArtifactType type) {
@@ -459,7 +460,7 @@ public abstract class StoreContract {
         stores.queue().enqueue(generationOf(project, List.of(brief)), List.of(brief));
         ClaimedGeneration claim = claim("w1");
         write(claim, brief);
-        stores.queue().finish(claim.lease(), now);
+        stores.writes().finish(claim.lease(), now);
         return artifact(project, ArtifactType.BRIEF);
     }
 
@@ -468,6 +469,6 @@ public abstract class StoreContract {
     }
 
     private static ArtifactError failure() {
-        return new ArtifactError("model_timeout", "the model did not answer in time");
+        return new ArtifactError(ErrorCode.MODEL_TIMEOUT, "the model did not answer in time");
     }
 }

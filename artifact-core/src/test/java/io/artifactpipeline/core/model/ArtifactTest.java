@@ -98,18 +98,11 @@ class ArtifactTest {
         assertThat(edited.currentContent().get("out_of_scope")).hasSize(1);
     }
 
-    @Test
-    void editsAtRiskAreTheEditedSectionsOrNothing() {
-        Artifact written = awaiting.withGeneratedContent(first, 1, T1);
-        assertThat(written.editsAtRisk()).isEmpty();
-        Artifact edited = written.withEdit(SectionPath.parse("out_of_scope"), JSON.arrayNode(), T2);
-        assertThat(edited.editsAtRisk()).contains(List.of("out_of_scope"));
-    }
 
     @Test
     void failingKeepsContentAndRecordsTheReason() {
         Artifact written = awaiting.withGeneratedContent(first, 1, T1);
-        ArtifactError reason = new ArtifactError("model_timeout", "too slow");
+        ArtifactError reason = new ArtifactError(ErrorCode.MODEL_TIMEOUT, "too slow");
 
         Artifact failed = written.markedGenerating(T2).failed(reason, T2);
 
@@ -121,7 +114,7 @@ class ArtifactTest {
 
     @Test
     void markingGeneratingClearsAPreviousError() {
-        Artifact failed = awaiting.failed(new ArtifactError("model_timeout", "too slow"), T1);
+        Artifact failed = awaiting.failed(new ArtifactError(ErrorCode.MODEL_TIMEOUT, "too slow"), T1);
         Artifact retried = failed.markedGenerating(T2);
         assertThat(retried.status()).isEqualTo(ArtifactStatus.GENERATING);
         assertThat(retried.error()).isNull();

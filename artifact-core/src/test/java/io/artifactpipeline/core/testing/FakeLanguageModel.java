@@ -17,6 +17,9 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scriptable model for tests. By default it writes the {@link SampleContent} of the requested type,
@@ -45,7 +48,9 @@ public final class FakeLanguageModel implements LanguageModel {
 
     private final Map<ArtifactType, Deque<Behaviour>> scripts = new EnumMap<>(ArtifactType.class);
     private final List<ModelRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger calls = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     /** Queues behaviours for the next calls of a type; afterwards calls succeed again. */
     public synchronized FakeLanguageModel then(ArtifactType type, Behaviour... behaviours) {
@@ -58,6 +63,19 @@ public final class FakeLanguageModel implements LanguageModel {
     public FakeLanguageModel latency(Duration perCall) {
         this.latency = perCall;
         return this;
+    }
+
+    /** Holds every call until {@link #release()}, to keep a generation running while a test looks at it. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    public int calls() {
+        return calls.get();
     }
 
     public List<ModelRequest> requests() {
@@ -73,10 +91,11 @@ public final class FakeLanguageModel implements LanguageModel {
     @Override
     public ModelReply write(ModelRequest request) {
         requests.add(request);
+        awaitGate();
         Behaviour behaviour = next(request.type());
         sleep(latency);
         ObjectNode content = SampleContent.forTier(request.type(), request.tier());
-        stampIdea(content, request);
+        stamp(content, request, calls.incrementAndGet());
         switch (behaviour) {
             case null -> {
             }
@@ -96,10 +115,22 @@ public final class FakeLanguageModel implements LanguageModel {
         return script == null ? null : script.pollFirst();
     }
 
-    private static void stampIdea(ObjectNode content, ModelRequest request) {
+    /** The idea and a draft number in the first text section: every call visibly writes something new. */
+    private static void stamp(ObjectNode content, ModelRequest request, int draft) {
         var first = content.fieldNames().next();
         if (content.get(first).isTextual()) {
-            content.put(first, request.project().idea() + " " + content.get(first).asText());
+            content.put(first, request.project().idea() + " " + content.get(first).asText() + " (draft " + draft + ")");
+        }
+    }
+
+    private void awaitGate() {
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the model");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure(ModelFailure.Reason.TIMEOUT, "interrupted");
         }
     }
 

@@ -11,7 +11,7 @@ import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.TokenUsage;
 import io.artifactpipeline.core.port.LanguageModel;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.StartGeneration;
 
 import java.time.Duration;
@@ -94,14 +94,14 @@ public final class TestPipeline implements AutoCloseable {
         answers.put("Who pays?", "The bakery owner");
         answers.put("Why now?", "Flour prices doubled");
         Project project = pipeline.createProject().create(owner,
-                new NewProject("Bakery forecasts", "Forecast bread demand for small bakeries", answers));
+                new CreateProject.Command("Bakery forecasts", "Forecast bread demand for small bakeries", answers));
         clock.advance(Duration.ofSeconds(1));
         return project;
     }
 
     /** Starts a generation (which must have something to do) without running it. */
     public Generation start(Actor actor, ProjectId projectId, boolean force) {
-        StartGeneration.Outcome outcome = pipeline.startGeneration().start(actor, projectId, force);
+        StartGeneration.Outcome outcome = pipeline.startGeneration().start(actor, new StartGeneration.Command(projectId, force));
         if (!(outcome instanceof StartGeneration.Outcome.Started started)) {
             throw new AssertionError("expected a generation to start, got " + outcome);
         }

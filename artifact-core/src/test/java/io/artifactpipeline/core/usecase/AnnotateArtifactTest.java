@@ -29,10 +29,10 @@ class AnnotateArtifactTest {
     @Test
     void notesAreAppendedBesideTheContent() {
         Artifact brief = brief();
-        Artifact first = annotate.annotate(ALICE, brief.id(), "target_user", "Ask Ana");
+        Artifact first = annotate.annotate(ALICE, new AnnotateArtifact.Command(brief.id(), "target_user", "Ask Ana"));
         t.clock().advance(Duration.ofMinutes(1));
 
-        Artifact second = annotate.annotate(ALICE, brief.id(), "problem_statement", "Source?");
+        Artifact second = annotate.annotate(ALICE, new AnnotateArtifact.Command(brief.id(), "problem_statement", "Source?"));
 
         assertThat(second.annotations()).extracting(Annotation::sectionId, Annotation::note)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("target_user", "Ask Ana"),
@@ -49,14 +49,14 @@ class AnnotateArtifactTest {
 
     @Test
     void aNoteOfOneToFourThousandCharactersIsAccepted() {
-        assertThat(annotate.annotate(ALICE, brief().id(), "target_user", "x").annotations()).hasSize(1);
-        assertThat(annotate.annotate(ALICE, brief().id(), "target_user", "x".repeat(4_000)).annotations()).hasSize(2);
+        assertThat(annotate.annotate(ALICE, new AnnotateArtifact.Command(brief().id(), "target_user", "x")).annotations()).hasSize(1);
+        assertThat(annotate.annotate(ALICE, new AnnotateArtifact.Command(brief().id(), "target_user", "x".repeat(4_000))).annotations()).hasSize(2);
     }
 
     @Test
     void anEmptyMissingOrTooLongNoteIsRefused() {
         for (String note : new String[] {"", null, "x".repeat(4_001)}) {
-            assertThatThrownBy(() -> annotate.annotate(ALICE, brief().id(), "target_user", note))
+            assertThatThrownBy(() -> annotate.annotate(ALICE, new AnnotateArtifact.Command(brief().id(), "target_user", note)))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("note"));
         }
@@ -66,7 +66,7 @@ class AnnotateArtifactTest {
     @Test
     void aNoteOnAnUnknownSectionIsRefused() {
         for (String section : new String[] {"pricing", "core_features", null}) {
-            assertThatThrownBy(() -> annotate.annotate(ALICE, brief().id(), section, "Note"))
+            assertThatThrownBy(() -> annotate.annotate(ALICE, new AnnotateArtifact.Command(brief().id(), section, "Note")))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("section_id"));
         }
@@ -75,8 +75,8 @@ class AnnotateArtifactTest {
 
     @Test
     void notesSurviveARegeneration() {
-        Artifact annotated = annotate.annotate(ALICE, brief().id(), "target_user", "Ask Ana");
-        t.pipeline().regenerateArtifact().regenerate(ALICE, annotated.id(), new RegenerateArtifact.Request(true, null));
+        Artifact annotated = annotate.annotate(ALICE, new AnnotateArtifact.Command(brief().id(), "target_user", "Ask Ana"));
+        t.pipeline().regenerateArtifact().regenerate(ALICE, new RegenerateArtifact.Command(annotated.id(), true));
         t.pipeline().worker().drain();
 
         assertThat(brief().versionNumber()).isEqualTo(2);
@@ -86,7 +86,7 @@ class AnnotateArtifactTest {
     @Test
     void aNoteAddedWhileTheArtifactIsBeingGeneratedSurvivesTheWrite() {
         t.start(ALICE, project.id(), true);
-        Artifact annotated = annotate.annotate(ALICE, brief().id(), "target_user", "Ask Ana");
+        Artifact annotated = annotate.annotate(ALICE, new AnnotateArtifact.Command(brief().id(), "target_user", "Ask Ana"));
 
         t.pipeline().worker().drain();
 

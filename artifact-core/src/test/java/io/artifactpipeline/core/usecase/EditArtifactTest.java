@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +59,7 @@ class EditArtifactTest {
     void aTopLevelSectionIsReplacedAndTheEditRecorded() {
         Artifact brief = artifact(BRIEF);
 
-        Artifact edited = editArtifact.edit(ALICE, brief.id(), EditArtifact.Request.of("target_user", text("Chain bakeries")));
+        Artifact edited = editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", text("Chain bakeries")));
 
         assertThat(edited.currentContent().get("target_user").asText()).isEqualTo("Chain bakeries");
         assertThat(edited.hasUserEdits()).isTrue();
@@ -73,7 +74,7 @@ class EditArtifactTest {
     void aJsonPointerReplacesOneValueInsideASection() {
         Artifact scope = artifact(MVP_SCOPE);
 
-        Artifact edited = editArtifact.edit(ALICE, scope.id(), EditArtifact.Request.of("/core_features/1/priority", text("low")));
+        Artifact edited = editArtifact.edit(ALICE, EditArtifact.Command.of(scope.id(), "/core_features/1/priority", text("low")));
 
         assertThat(edited.currentContent().at("/core_features/1/priority").asText()).isEqualTo("low");
         assertThat(edited.currentContent().at("/core_features/1/name")).isEqualTo(scope.currentContent().at("/core_features/1/name"));
@@ -85,9 +86,9 @@ class EditArtifactTest {
     @Test
     void editedSectionsListEachTopLevelKeyOnceInOrderOfFirstEdit() {
         ArtifactId id = artifact(MVP_SCOPE).id();
-        editArtifact.edit(ALICE, id, EditArtifact.Request.of("success_metrics", Json.value("['Waste down 10%']")));
-        editArtifact.edit(ALICE, id, EditArtifact.Request.of("/core_features/0/priority", text("low")));
-        editArtifact.edit(ALICE, id, EditArtifact.Request.of("/success_metrics/0", text("Waste down 20%")));
+        editArtifact.edit(ALICE, EditArtifact.Command.of(id, "success_metrics", Json.value("['Waste down 10%']")));
+        editArtifact.edit(ALICE, EditArtifact.Command.of(id, "/core_features/0/priority", text("low")));
+        editArtifact.edit(ALICE, EditArtifact.Command.of(id, "/success_metrics/0", text("Waste down 20%")));
 
         assertThat(artifact(MVP_SCOPE).editedSections()).containsExactly("success_metrics", "core_features");
     }
@@ -95,7 +96,7 @@ class EditArtifactTest {
     @Test
     void eachEditIsAnEditedRevisionWithItsActorSectionAndWholeContent() {
         Artifact scope = artifact(MVP_SCOPE);
-        Artifact edited = editArtifact.edit(ALICE, scope.id(), EditArtifact.Request.of("/core_features/1/priority", text("low")));
+        Artifact edited = editArtifact.edit(ALICE, EditArtifact.Command.of(scope.id(), "/core_features/1/priority", text("low")));
 
         Revision revision = t.pipeline().listRevisions().list(ALICE, scope.id()).getFirst();
 
@@ -110,7 +111,7 @@ class EditArtifactTest {
     @Test
     void aSectionAboveTheCallersTierCannotBeEdited() {
         Artifact brief = artifact(BRIEF);
-        assertRefused(brief, EditArtifact.Request.of("market_analysis", text("Big")), "market_analysis");
+        assertRefused(brief, "market_analysis", text("Big"), "market_analysis");
     }
 
     @Test
@@ -119,7 +120,7 @@ class EditArtifactTest {
         Project partners = t.generatedProject(partner);
         Artifact brief = t.artifact(partner, partners.id(), BRIEF);
 
-        Artifact edited = editArtifact.edit(partner, brief.id(), EditArtifact.Request.of("market_analysis", text("Big")));
+        Artifact edited = editArtifact.edit(partner, EditArtifact.Command.of(brief.id(), "market_analysis", text("Big")));
 
         assertThat(edited.currentContent().get("market_analysis").asText()).isEqualTo("Big");
     }
@@ -127,37 +128,37 @@ class EditArtifactTest {
     @Test
     void anUnknownPathIsRefused() {
         Artifact brief = artifact(BRIEF);
-        assertRefused(brief, EditArtifact.Request.of("pricing", text("Free")), "pricing");
-        assertRefused(brief, EditArtifact.Request.of("/pricing", text("Free")), "/pricing");
-        assertRefused(artifact(MVP_SCOPE), EditArtifact.Request.of("/core_features/0/owner", text("Ana")),
+        assertRefused(brief, "pricing", text("Free"), "pricing");
+        assertRefused(brief, "/pricing", text("Free"), "/pricing");
+        assertRefused(artifact(MVP_SCOPE), "/core_features/0/owner", text("Ana"),
                 "/core_features/0/owner");
     }
 
     @Test
     void anIndexThatDoesNotExistIsRefused() {
-        assertRefused(artifact(MVP_SCOPE), EditArtifact.Request.of("/core_features/7/priority", text("low")),
+        assertRefused(artifact(MVP_SCOPE), "/core_features/7/priority", text("low"),
                 "/core_features/7/priority");
     }
 
     @Test
     void aValueOfTheWrongShapeIsRefused() {
-        assertRefused(artifact(MVP_SCOPE), EditArtifact.Request.of("/core_features/1/priority", text("urgent")),
+        assertRefused(artifact(MVP_SCOPE), "/core_features/1/priority", text("urgent"),
                 "/core_features/1/priority");
-        assertRefused(artifact(BRIEF), EditArtifact.Request.of("target_user", Json.value("42")), "/target_user");
-        assertRefused(artifact(MILESTONES), EditArtifact.Request.of("total_duration_weeks", Json.value("0")),
+        assertRefused(artifact(BRIEF), "target_user", Json.value("42"), "/target_user");
+        assertRefused(artifact(MILESTONES), "total_duration_weeks", Json.value("0"),
                 "/total_duration_weeks");
     }
 
     @Test
     void anEditThatBreaksConsistencyIsRefused() {
-        assertRefused(artifact(MILESTONES), EditArtifact.Request.of("/milestones/0/title", text("Private pilot")),
+        assertRefused(artifact(MILESTONES), "/milestones/0/title", text("Private pilot"),
                 "/critical_path/0");
     }
 
     @Test
     void aMalformedPointerIsInvalidInputNotACrash() {
         Artifact brief = artifact(BRIEF);
-        assertThatThrownBy(() -> editArtifact.edit(ALICE, brief.id(), EditArtifact.Request.of("//target_user", text("x"))))
+        assertThatThrownBy(() -> editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "//target_user", text("x"))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("section_path"));
         assertThat(artifact(BRIEF)).isEqualTo(brief);
@@ -166,11 +167,11 @@ class EditArtifactTest {
     @Test
     void aRequestNeedsAPathAndAValue() {
         for (String missing : new String[] {null, "", "/"}) {
-            assertThatThrownBy(() -> EditArtifact.Request.of(missing, text("x")))
+            assertThatThrownBy(() -> EditArtifact.Command.of(new ArtifactId(UUID.randomUUID()), missing, text("x")))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("section_path"));
         }
-        assertThatThrownBy(() -> EditArtifact.Request.of("target_user", null))
+        assertThatThrownBy(() -> EditArtifact.Command.of(new ArtifactId(UUID.randomUUID()), "target_user", null))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("new_value"));
     }
@@ -180,7 +181,7 @@ class EditArtifactTest {
         t.start(ALICE, project.id(), true);
         Artifact generating = artifact(BRIEF);
 
-        assertThatThrownBy(() -> editArtifact.edit(ALICE, generating.id(), EditArtifact.Request.of("target_user", text("x"))))
+        assertThatThrownBy(() -> editArtifact.edit(ALICE, EditArtifact.Command.of(generating.id(), "target_user", text("x"))))
                 .isInstanceOf(ArtifactBusyException.class);
         assertThat(artifact(BRIEF)).isEqualTo(generating);
     }
@@ -188,11 +189,10 @@ class EditArtifactTest {
     @Test
     void anEditWithAStaleExpectedRowVersionIsRefused() {
         Artifact brief = artifact(BRIEF);
-        editArtifact.edit(ALICE, brief.id(), EditArtifact.Request.of("key_constraint", text("Offline first")));
+        editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "key_constraint", text("Offline first")));
         Artifact current = artifact(BRIEF);
 
-        assertThatThrownBy(() -> editArtifact.edit(ALICE, brief.id(), new EditArtifact.Request("target_user",
-                text("Chains"), OptionalLong.of(brief.rowVersion()))))
+        assertThatThrownBy(() -> editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", text("Chains"), OptionalLong.of(brief.rowVersion()))))
                 .isInstanceOf(StaleArtifactException.class);
         assertThat(artifact(BRIEF)).isEqualTo(current);
     }
@@ -200,18 +200,16 @@ class EditArtifactTest {
     @Test
     void anEditWithTheCurrentRowVersionLands() {
         Artifact brief = artifact(BRIEF);
-        Artifact edited = editArtifact.edit(ALICE, brief.id(), new EditArtifact.Request("target_user", text("Chains"),
-                OptionalLong.of(brief.rowVersion())));
+        Artifact edited = editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", text("Chains"), OptionalLong.of(brief.rowVersion())));
         assertThat(edited.currentContent().get("target_user").asText()).isEqualTo("Chains");
     }
 
     @Test
     void withoutAnExpectedVersionConcurrentEditsBothLand() {
         Artifact brief = artifact(BRIEF);
-        EditArtifact racing = new EditArtifact(new InterferingStore(store, () -> editArtifact.edit(ALICE, brief.id(),
-                EditArtifact.Request.of("key_constraint", text("Offline first")))), new InMemoryArtifactEvents(), t.clock());
+        EditArtifact racing = new EditArtifact(new InterferingStore(store, () -> editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "key_constraint", text("Offline first")))), new InMemoryArtifactEvents(), t.clock());
 
-        racing.edit(ALICE, brief.id(), EditArtifact.Request.of("target_user", text("Chains")));
+        racing.edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", text("Chains")));
 
         Artifact after = artifact(BRIEF);
         assertThat(after.currentContent().get("key_constraint").asText()).isEqualTo("Offline first");
@@ -232,7 +230,7 @@ class EditArtifactTest {
                 JsonNode value = section.equals("differentiation_points") ? Json.value("['Edited']") : text("Edited " + section);
                 edits.add(founders.submit(() -> {
                     go.await();
-                    return editArtifact.edit(ALICE, brief.id(), EditArtifact.Request.of(section, value));
+                    return editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), section, value));
                 }));
             }
             go.countDown();
@@ -252,20 +250,18 @@ class EditArtifactTest {
     @Test
     void withAnExpectedVersionAConcurrentEditMakesTheSecondStale() {
         Artifact brief = artifact(BRIEF);
-        EditArtifact racing = new EditArtifact(new InterferingStore(store, () -> editArtifact.edit(ALICE, brief.id(),
-                EditArtifact.Request.of("key_constraint", text("Offline first")))), new InMemoryArtifactEvents(), t.clock());
+        EditArtifact racing = new EditArtifact(new InterferingStore(store, () -> editArtifact.edit(ALICE, EditArtifact.Command.of(brief.id(), "key_constraint", text("Offline first")))), new InMemoryArtifactEvents(), t.clock());
 
-        assertThatThrownBy(() -> racing.edit(ALICE, brief.id(),
-                new EditArtifact.Request("target_user", text("Chains"), OptionalLong.of(brief.rowVersion()))))
+        assertThatThrownBy(() -> racing.edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", text("Chains"), OptionalLong.of(brief.rowVersion()))))
                 .isInstanceOf(StaleArtifactException.class);
         Artifact after = artifact(BRIEF);
         assertThat(after.currentContent().get("key_constraint").asText()).isEqualTo("Offline first");
         assertThat(after.currentContent().get("target_user")).isEqualTo(brief.currentContent().get("target_user"));
     }
 
-    private void assertRefused(Artifact artifact, EditArtifact.Request request, String violationPath) {
+    private void assertRefused(Artifact artifact, String sectionPath, JsonNode newValue, String violationPath) {
         int revisions = t.pipeline().listRevisions().list(ALICE, artifact.id()).size();
-        assertThatThrownBy(() -> editArtifact.edit(ALICE, artifact.id(), request))
+        assertThatThrownBy(() -> editArtifact.edit(ALICE, EditArtifact.Command.of(artifact.id(), sectionPath, newValue)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting(Violation::path).containsExactly(violationPath));
         assertThat(t.pipeline().getArtifact().get(ALICE, artifact.id())).isEqualTo(artifact);
@@ -301,8 +297,8 @@ class EditArtifactTest {
         }
 
         @Override
-        public Optional<Artifact> find(UserId owner, ArtifactId id) {
-            return delegate.find(owner, id);
+        public Optional<Artifact> findArtifact(UserId owner, ArtifactId id) {
+            return delegate.findArtifact(owner, id);
         }
 
         @Override

@@ -90,8 +90,8 @@ class IsolationTest {
 
     @Test
     void anotherUsersProjectCannotBeGenerated() {
-        assertAnswersLikeMissing(() -> p.startGeneration().start(MALLORY, project.id(), true),
-                () -> p.startGeneration().start(ALICE, unknownProject(), true));
+        assertAnswersLikeMissing(() -> p.startGeneration().start(MALLORY, new StartGeneration.Command(project.id(), true)),
+                () -> p.startGeneration().start(ALICE, new StartGeneration.Command(unknownProject(), true)));
     }
 
     @Test
@@ -105,31 +105,31 @@ class IsolationTest {
     @Test
     void anotherUsersArtifactCannotBeRegenerated() {
         assertAnswersLikeMissing(
-                () -> p.regenerateArtifact().regenerate(MALLORY, brief.id(), new RegenerateArtifact.Request(true, null)),
-                () -> p.regenerateArtifact().regenerate(ALICE, unknownArtifact(), new RegenerateArtifact.Request(true, null)));
+                () -> p.regenerateArtifact().regenerate(MALLORY, new RegenerateArtifact.Command(brief.id(), true)),
+                () -> p.regenerateArtifact().regenerate(ALICE, new RegenerateArtifact.Command(unknownArtifact(), true)));
     }
 
     @Test
     void anotherUsersArtifactCannotBeEdited() {
-        EditArtifact.Request request = EditArtifact.Request.of("target_user", TextNode.valueOf("Mallory was here"));
-        assertAnswersLikeMissing(() -> p.editArtifact().edit(MALLORY, brief.id(), request),
-                () -> p.editArtifact().edit(ALICE, unknownArtifact(), request));
+        TextNode value = TextNode.valueOf("Mallory was here");
+        assertAnswersLikeMissing(() -> p.editArtifact().edit(MALLORY, EditArtifact.Command.of(brief.id(), "target_user", value)),
+                () -> p.editArtifact().edit(ALICE, EditArtifact.Command.of(unknownArtifact(), "target_user", value)));
     }
 
     @Test
     void anotherUsersArtifactCannotBeAnnotated() {
-        assertAnswersLikeMissing(() -> p.annotateArtifact().annotate(MALLORY, brief.id(), "target_user", "Mine"),
-                () -> p.annotateArtifact().annotate(ALICE, unknownArtifact(), "target_user", "Mine"));
+        assertAnswersLikeMissing(() -> p.annotateArtifact().annotate(MALLORY, new AnnotateArtifact.Command(brief.id(), "target_user", "Mine")),
+                () -> p.annotateArtifact().annotate(ALICE, new AnnotateArtifact.Command(unknownArtifact(), "target_user", "Mine")));
     }
 
     @Test
     void anotherUsersHistoryIsNotFound() {
         assertAnswersLikeMissing(() -> p.listRevisions().list(MALLORY, brief.id()),
                 () -> p.listRevisions().list(ALICE, unknownArtifact()));
-        assertAnswersLikeMissing(() -> p.getRevision().get(MALLORY, brief.id(), 1),
-                () -> p.getRevision().get(ALICE, unknownArtifact(), 1));
-        assertAnswersLikeMissing(() -> p.getRevision().get(MALLORY, brief.id(), 1),
-                () -> p.getRevision().get(ALICE, brief.id(), 99));
+        assertAnswersLikeMissing(() -> p.getRevision().get(MALLORY, new GetRevision.Query(brief.id(), 1)),
+                () -> p.getRevision().get(ALICE, new GetRevision.Query(unknownArtifact(), 1)));
+        assertAnswersLikeMissing(() -> p.getRevision().get(MALLORY, new GetRevision.Query(brief.id(), 1)),
+                () -> p.getRevision().get(ALICE, new GetRevision.Query(brief.id(), 99)));
     }
 
     @Test

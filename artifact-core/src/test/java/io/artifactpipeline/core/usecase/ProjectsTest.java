@@ -32,7 +32,7 @@ class ProjectsTest {
         answers.put("Who pays?", "Owners");
         answers.put("How big?", "Small");
 
-        Project project = t.pipeline().createProject().create(ALICE, new NewProject("Bakery", "Forecast bread", answers));
+        Project project = t.pipeline().createProject().create(ALICE, new CreateProject.Command("Bakery", "Forecast bread", answers));
 
         assertThat(project.owner()).isEqualTo(ALICE.userId());
         assertThat(project.createdAt()).isEqualTo(t.clock().instant());
@@ -52,23 +52,23 @@ class ProjectsTest {
     @Test
     void withoutANameTheProjectIsNamedAfterTheStartOfTheIdea() {
         String idea = "  Forecast bread demand for small bakeries so that they waste less and earn more  ";
-        assertThat(new NewProject(null, idea, null).name()).isEqualTo("Forecast bread demand for small bakeries so that t");
-        assertThat(new NewProject(" ", "Short idea", Map.of()).name()).isEqualTo("Short idea");
-        assertThat(new NewProject(null, "Short idea", null).answers()).isEmpty();
+        assertThat(new CreateProject.Command(null, idea, null).name()).isEqualTo("Forecast bread demand for small bakeries so that t");
+        assertThat(new CreateProject.Command(" ", "Short idea", Map.of()).name()).isEqualTo("Short idea");
+        assertThat(new CreateProject.Command(null, "Short idea", null).answers()).isEmpty();
     }
 
     @Test
     void anIdeaIsRequiredAndLimited() {
-        assertInvalid(() -> new NewProject("n", null, Map.of()), "idea");
-        assertInvalid(() -> new NewProject("n", "  ", Map.of()), "idea");
-        assertInvalid(() -> new NewProject("n", "x".repeat(10_001), Map.of()), "idea");
-        assertThat(new NewProject("n", "x".repeat(10_000), Map.of()).idea()).hasSize(10_000);
+        assertInvalid(() -> new CreateProject.Command("n", null, Map.of()), "idea");
+        assertInvalid(() -> new CreateProject.Command("n", "  ", Map.of()), "idea");
+        assertInvalid(() -> new CreateProject.Command("n", "x".repeat(10_001), Map.of()), "idea");
+        assertThat(new CreateProject.Command("n", "x".repeat(10_000), Map.of()).idea()).hasSize(10_000);
     }
 
     @Test
     void aNameIsLimited() {
-        assertInvalid(() -> new NewProject("x".repeat(201), "idea", Map.of()), "name");
-        assertThat(new NewProject("x".repeat(200), "idea", Map.of()).name()).hasSize(200);
+        assertInvalid(() -> new CreateProject.Command("x".repeat(201), "idea", Map.of()), "name");
+        assertThat(new CreateProject.Command("x".repeat(200), "idea", Map.of()).name()).hasSize(200);
     }
 
     @Test
@@ -77,20 +77,20 @@ class ProjectsTest {
         for (int i = 0; i < 51; i++) {
             tooMany.put("q" + i, "a");
         }
-        assertInvalid(() -> new NewProject("n", "idea", tooMany), "answers");
-        assertInvalid(() -> new NewProject("n", "idea", Map.of("q", "a".repeat(5_001))), "answers/q");
-        assertInvalid(() -> new NewProject("n", "idea", Map.of("q".repeat(1_001), "a")), "answers");
-        assertInvalid(() -> new NewProject("n", "idea", Map.of(" ", "a")), "answers");
+        assertInvalid(() -> new CreateProject.Command("n", "idea", tooMany), "answers");
+        assertInvalid(() -> new CreateProject.Command("n", "idea", Map.of("q", "a".repeat(5_001))), "answers/q");
+        assertInvalid(() -> new CreateProject.Command("n", "idea", Map.of("q".repeat(1_001), "a")), "answers");
+        assertInvalid(() -> new CreateProject.Command("n", "idea", Map.of(" ", "a")), "answers");
         Map<String, String> nullAnswer = new HashMap<>();
         nullAnswer.put("q", null);
-        assertInvalid(() -> new NewProject("n", "idea", nullAnswer), "answers/q");
+        assertInvalid(() -> new CreateProject.Command("n", "idea", nullAnswer), "answers/q");
     }
 
     @Test
     void aMissingQuestionIsInvalidInputNotACrash() {
         Map<String, String> nullQuestion = new HashMap<>();
         nullQuestion.put(null, "a");
-        assertInvalid(() -> new NewProject("n", "idea", nullQuestion), "answers");
+        assertInvalid(() -> new CreateProject.Command("n", "idea", nullQuestion), "answers");
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable creating, String path) {

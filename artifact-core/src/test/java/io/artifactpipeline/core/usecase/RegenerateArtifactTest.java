@@ -6,6 +6,7 @@ import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Generation;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import static io.artifactpipeline.core.model.ArtifactType.BRIEF;
 import static io.artifactpipeline.core.model.ArtifactType.MILESTONES;
@@ -41,7 +44,7 @@ class RegenerateArtifactTest {
     void anUneditedArtifactIsRewrittenAsTheNextVersion() {
         Artifact scope = artifact(MVP_SCOPE);
 
-        RegenerateArtifact.Outcome outcome = regenerate.regenerate(ALICE, scope.id(), new RegenerateArtifact.Request(false, null));
+        RegenerateArtifact.Outcome outcome = regenerate.regenerate(ALICE, new RegenerateArtifact.Command(scope.id(), false));
         t.pipeline().worker().drain();
 
         assertThat(outcome).isInstanceOfSatisfying(RegenerateArtifact.Outcome.Started.class, started -> {
@@ -61,7 +64,7 @@ class RegenerateArtifactTest {
     @Test
     void theArtifactShowsAsGeneratingOnceQueued() {
         Artifact scope = artifact(MVP_SCOPE);
-        regenerate.regenerate(ALICE, scope.id(), new RegenerateArtifact.Request(false, null));
+        regenerate.regenerate(ALICE, new RegenerateArtifact.Command(scope.id(), false));
         assertThat(artifact(MVP_SCOPE).status()).isEqualTo(ArtifactStatus.GENERATING);
         assertThat(artifact(MVP_SCOPE).currentContent()).isEqualTo(scope.currentContent());
     }
@@ -73,7 +76,7 @@ class RegenerateArtifactTest {
         Artifact edited = artifact(BRIEF);
         int requests = t.model().requests().size();
 
-        RegenerateArtifact.Outcome outcome = regenerate.regenerate(ALICE, brief.id(), new RegenerateArtifact.Request(false, "x"));
+        RegenerateArtifact.Outcome outcome = regenerate.regenerate(ALICE, new RegenerateArtifact.Command(brief.id(), false, Optional.of("x")));
 
         assertThat(outcome).isEqualTo(new RegenerateArtifact.Outcome.EditsWouldBeLost(brief.id(), BRIEF,
                 java.util.List.of("target_user", "key_constraint")));
@@ -87,10 +90,10 @@ class RegenerateArtifactTest {
     @Test
     void forceRewritesAnEditedArtifactKeepingTheOldContentAndTheAnnotations() {
         edit(BRIEF, "target_user", "Chain bakeries");
-        Artifact annotated = t.pipeline().annotateArtifact().annotate(ALICE, artifact(BRIEF).id(), "target_user", "Ask Ana");
+        Artifact annotated = t.pipeline().annotateArtifact().annotate(ALICE, new AnnotateArtifact.Command(artifact(BRIEF).id(), "target_user", "Ask Ana"));
         Annotation note = annotated.annotations().getFirst();
 
-        RegenerateArtifact.Outcome outcome = regenerate.regenerate(ALICE, annotated.id(), new RegenerateArtifact.Request(true, null));
+        RegenerateArtifact.Outcome outcome = regenerate.regenerate(ALICE, new RegenerateArtifact.Command(annotated.id(), true));
         t.pipeline().worker().drain();
 
         assertThat(outcome).isInstanceOf(RegenerateArtifact.Outcome.Started.class);
@@ -107,16 +110,18 @@ class RegenerateArtifactTest {
     @Test
     void instructionsReachTheModel() {
         Artifact scope = artifact(MVP_SCOPE);
-        regenerate.regenerate(ALICE, scope.id(), new RegenerateArtifact.Request(false, "Fewer features"));
+        regenerate.regenerate(ALICE, new RegenerateArtifact.Command(scope.id(), false, Optional.of("Fewer features")));
         t.pipeline().worker().drain();
-        assertThat(t.model().requestsFor(MVP_SCOPE).getLast().instructions()).isEqualTo("Fewer features");
+        assertThat(t.model().requestsFor(MVP_SCOPE).getLast().instructions()).contains("Fewer features");
     }
 
     @Test
     void instructionsAreOptionalAndLimitedInLength() {
-        assertThat(new RegenerateArtifact.Request(false, "   ").instructions()).isNull();
-        assertThat(new RegenerateArtifact.Request(false, "x".repeat(2_000)).instructions()).hasSize(2_000);
-        assertThatThrownBy(() -> new RegenerateArtifact.Request(false, "x".repeat(2_001)))
+        ArtifactId id = new ArtifactId(UUID.randomUUID());
+        assertThat(new RegenerateArtifact.Command(id, false, Optional.of("   ")).instructions()).isEmpty();
+        assertThat(new RegenerateArtifact.Command(id, false, Optional.of("x".repeat(2_000))).instructions()).get()
+                .asString().hasSize(2_000);
+        assertThatThrownBy(() -> new RegenerateArtifact.Command(id, false, Optional.of("x".repeat(2_001))))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -125,7 +130,7 @@ class RegenerateArtifactTest {
         Generation running = t.start(ALICE, project.id(), true);
         Artifact scope = artifact(MVP_SCOPE);
 
-        assertThatThrownBy(() -> regenerate.regenerate(ALICE, scope.id(), new RegenerateArtifact.Request(false, null)))
+        assertThatThrownBy(() -> regenerate.regenerate(ALICE, new RegenerateArtifact.Command(scope.id(), false)))
                 .isInstanceOfSatisfying(GenerationConflictException.class,
                         e -> assertThat(e.activeGeneration()).isEqualTo(running.id()));
     }
@@ -135,15 +140,13 @@ class RegenerateArtifactTest {
         t.alreadySpent(ALICE, Tier.BOOTSTRAPPER.dailyTokenBudget());
         Map<ArtifactType, Artifact> before = t.artifacts(ALICE, project.id());
 
-        assertThatThrownBy(() -> regenerate.regenerate(ALICE, before.get(MVP_SCOPE).id(),
-                new RegenerateArtifact.Request(true, null))).isInstanceOf(BudgetExhaustedException.class);
+        assertThatThrownBy(() -> regenerate.regenerate(ALICE, new RegenerateArtifact.Command(before.get(MVP_SCOPE).id(), true))).isInstanceOf(BudgetExhaustedException.class);
         assertThat(t.artifacts(ALICE, project.id())).isEqualTo(before);
         assertThat(t.pipeline().worker().drain()).isZero();
     }
 
     private Artifact edit(ArtifactType type, String section, String value) {
-        return t.pipeline().editArtifact().edit(ALICE, artifact(type).id(),
-                EditArtifact.Request.of(section, TextNode.valueOf(value)));
+        return t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(artifact(type).id(), section, TextNode.valueOf(value)));
     }
 
     private Artifact artifact(ArtifactType type) {

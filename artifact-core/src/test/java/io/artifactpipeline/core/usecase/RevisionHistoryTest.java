@@ -36,10 +36,9 @@ class RevisionHistoryTest {
         t.generate(ALICE, project.id());
         Artifact generated = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
         t.clock().advance(Duration.ofMinutes(1));
-        Artifact edited = t.pipeline().editArtifact().edit(ALICE, generated.id(),
-                EditArtifact.Request.of("target_user", TextNode.valueOf("Chain bakeries")));
+        Artifact edited = t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(generated.id(), "target_user", TextNode.valueOf("Chain bakeries")));
         t.clock().advance(Duration.ofMinutes(1));
-        t.pipeline().regenerateArtifact().regenerate(ALICE, generated.id(), new RegenerateArtifact.Request(true, null));
+        t.pipeline().regenerateArtifact().regenerate(ALICE, new RegenerateArtifact.Command(generated.id(), true));
         t.pipeline().worker().drain();
         Artifact regenerated = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
 
@@ -63,14 +62,13 @@ class RevisionHistoryTest {
     void aRevisionIsFetchedByItsNumberWithItsWholeContent() {
         Project project = t.generatedProject(ALICE);
         Artifact brief = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
-        t.pipeline().editArtifact().edit(ALICE, brief.id(),
-                EditArtifact.Request.of("target_user", TextNode.valueOf("Chain bakeries")));
+        t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", TextNode.valueOf("Chain bakeries")));
 
-        Revision first = t.pipeline().getRevision().get(ALICE, brief.id(), 1);
+        Revision first = t.pipeline().getRevision().get(ALICE, new GetRevision.Query(brief.id(), 1));
 
         assertThat(first.source()).isEqualTo(RevisionSource.GENERATED);
         assertThat(first.content()).isEqualTo(brief.currentContent());
-        assertThat(t.pipeline().getRevision().get(ALICE, brief.id(), 2).content().get("target_user").asText())
+        assertThat(t.pipeline().getRevision().get(ALICE, new GetRevision.Query(brief.id(), 2)).content().get("target_user").asText())
                 .isEqualTo("Chain bakeries");
     }
 
@@ -79,7 +77,7 @@ class RevisionHistoryTest {
         Project project = t.generatedProject(ALICE);
         Artifact brief = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
         for (int number : new int[] {0, 2, -1}) {
-            assertThatThrownBy(() -> t.pipeline().getRevision().get(ALICE, brief.id(), number))
+            assertThatThrownBy(() -> t.pipeline().getRevision().get(ALICE, new GetRevision.Query(brief.id(), number)))
                     .isInstanceOf(NotFoundException.class);
         }
     }

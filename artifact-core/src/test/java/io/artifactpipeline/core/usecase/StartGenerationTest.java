@@ -1,5 +1,6 @@
 package io.artifactpipeline.core.usecase;
 
+import io.artifactpipeline.core.budget.TokenBudget;
 import io.artifactpipeline.core.error.BudgetExhaustedException;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.NotFoundException;
@@ -80,7 +81,7 @@ class StartGenerationTest {
         Generation first = t.start(ALICE, project.id(), false);
         Map<ArtifactType, Artifact> before = t.artifacts(ALICE, project.id());
 
-        assertThatThrownBy(() -> startGeneration.start(ALICE, project.id(), true))
+        assertThatThrownBy(() -> startGeneration.start(ALICE, new StartGeneration.Command(project.id(), true)))
                 .isInstanceOfSatisfying(GenerationConflictException.class,
                         e -> assertThat(e.activeGeneration()).isEqualTo(first.id()));
         assertThat(t.artifacts(ALICE, project.id())).isEqualTo(before);
@@ -90,7 +91,7 @@ class StartGenerationTest {
     @Test
     void aFinishedGenerationNoLongerBlocksTheProject() {
         Project project = t.generatedProject(ALICE);
-        assertThat(startGeneration.start(ALICE, project.id(), true)).isInstanceOf(StartGeneration.Outcome.Started.class);
+        assertThat(startGeneration.start(ALICE, new StartGeneration.Command(project.id(), true))).isInstanceOf(StartGeneration.Outcome.Started.class);
     }
 
     @Test
@@ -98,7 +99,7 @@ class StartGenerationTest {
         Project project = t.generatedProject(ALICE);
         Map<ArtifactType, Artifact> before = t.artifacts(ALICE, project.id());
 
-        assertThat(startGeneration.start(ALICE, project.id(), false)).isEqualTo(new StartGeneration.Outcome.NothingToDo());
+        assertThat(startGeneration.start(ALICE, new StartGeneration.Command(project.id(), false))).isEqualTo(new StartGeneration.Outcome.NothingToDo());
         assertThat(t.artifacts(ALICE, project.id())).isEqualTo(before);
         assertThat(t.pipeline().worker().drain()).isZero();
     }
@@ -127,7 +128,7 @@ class StartGenerationTest {
 
     @Test
     void anUnknownProjectIsNotFound() {
-        assertThatThrownBy(() -> startGeneration.start(ALICE, new ProjectId(UUID.randomUUID()), false))
+        assertThatThrownBy(() -> startGeneration.start(ALICE, new StartGeneration.Command(new ProjectId(UUID.randomUUID()), false)))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -137,7 +138,7 @@ class StartGenerationTest {
         t.alreadySpent(ALICE, Tier.BOOTSTRAPPER.dailyTokenBudget() - 5 * estimate + 1);
         Project project = t.project(ALICE);
 
-        assertThatThrownBy(() -> startGeneration.start(ALICE, project.id(), false))
+        assertThatThrownBy(() -> startGeneration.start(ALICE, new StartGeneration.Command(project.id(), false)))
                 .isInstanceOfSatisfying(BudgetExhaustedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.between(t.clock().instant(),
                                 t.today().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))));
@@ -151,7 +152,7 @@ class StartGenerationTest {
         t.alreadySpent(ALICE, Tier.BOOTSTRAPPER.dailyTokenBudget());
         Project project = t.project(ALICE); // the clock is now 21:30:01 UTC
 
-        assertThatThrownBy(() -> startGeneration.start(ALICE, project.id(), false))
+        assertThatThrownBy(() -> startGeneration.start(ALICE, new StartGeneration.Command(project.id(), false)))
                 .isInstanceOfSatisfying(BudgetExhaustedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(2).plusMinutes(29).plusSeconds(59)));
     }
@@ -160,7 +161,7 @@ class StartGenerationTest {
     void aGenerationTheBudgetExactlyCoversStarts() {
         t.alreadySpent(ALICE, Tier.BOOTSTRAPPER.dailyTokenBudget() - 5 * TokenBudget.DEFAULT_ESTIMATE_PER_CALL);
         Project project = t.project(ALICE);
-        assertThat(startGeneration.start(ALICE, project.id(), false)).isInstanceOf(StartGeneration.Outcome.Started.class);
+        assertThat(startGeneration.start(ALICE, new StartGeneration.Command(project.id(), false))).isInstanceOf(StartGeneration.Outcome.Started.class);
     }
 
     @Test
@@ -170,7 +171,7 @@ class StartGenerationTest {
         long spent = t.spentToday(ALICE);
         t.alreadySpent(ALICE, Tier.BOOTSTRAPPER.dailyTokenBudget() - spent - TokenBudget.DEFAULT_ESTIMATE_PER_CALL);
 
-        assertThat(startGeneration.start(ALICE, project.id(), false)).isInstanceOf(StartGeneration.Outcome.Started.class);
+        assertThat(startGeneration.start(ALICE, new StartGeneration.Command(project.id(), false))).isInstanceOf(StartGeneration.Outcome.Started.class);
     }
 
     @Test
@@ -178,6 +179,6 @@ class StartGenerationTest {
         t.alreadySpent(ALICE, Tier.BOOTSTRAPPER.dailyTokenBudget());
         t.clock().advance(Duration.ofHours(3)); // past midnight UTC
         Project project = t.project(ALICE);
-        assertThat(startGeneration.start(ALICE, project.id(), false)).isInstanceOf(StartGeneration.Outcome.Started.class);
+        assertThat(startGeneration.start(ALICE, new StartGeneration.Command(project.id(), false))).isInstanceOf(StartGeneration.Outcome.Started.class);
     }
 }

@@ -80,9 +80,9 @@ class WatchProjectTest {
         t.generate(ALICE, project.id());
         Artifact brief = t.artifact(ALICE, project.id(), BRIEF);
 
-        t.pipeline().editArtifact().edit(ALICE, brief.id(), EditArtifact.Request.of("target_user", TextNode.valueOf("Chains")));
-        t.pipeline().annotateArtifact().annotate(ALICE, brief.id(), "target_user", "Ask Ana");
-        t.pipeline().regenerateArtifact().regenerate(ALICE, brief.id(), new RegenerateArtifact.Request(true, null));
+        t.pipeline().editArtifact().edit(ALICE, EditArtifact.Command.of(brief.id(), "target_user", TextNode.valueOf("Chains")));
+        t.pipeline().annotateArtifact().annotate(ALICE, new AnnotateArtifact.Command(brief.id(), "target_user", "Ask Ana"));
+        t.pipeline().regenerateArtifact().regenerate(ALICE, new RegenerateArtifact.Command(brief.id(), true));
         t.pipeline().worker().drain();
 
         assertThat(seen.stream().filter(c -> c.type() == BRIEF).toList())

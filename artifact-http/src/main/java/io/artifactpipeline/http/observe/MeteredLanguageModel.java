@@ -5,6 +5,7 @@ import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
 import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Duration;
 
@@ -22,13 +23,18 @@ final class MeteredLanguageModel implements LanguageModel {
 
     @Override
     public ModelReply write(ModelRequest request) {
+        return write(request, SectionDrafts.ignored());
+    }
+
+    @Override
+    public ModelReply write(ModelRequest request, SectionDrafts drafts) {
         long start = System.nanoTime();
         try {
-            ModelReply reply = model.write(request);
+            ModelReply reply = model.write(request, drafts);
             metrics.modelCall(modelName, "ok", Duration.ofNanos(System.nanoTime() - start), reply.usage());
             return reply;
         } catch (ModelFailure failure) {
-            metrics.modelCall(modelName, failure.reason().code(), Duration.ofNanos(System.nanoTime() - start),
+            metrics.modelCall(modelName, failure.reason().code().wireName(), Duration.ofNanos(System.nanoTime() - start),
                     TokenUsage.NONE);
             throw failure;
         } catch (RuntimeException unexpected) {

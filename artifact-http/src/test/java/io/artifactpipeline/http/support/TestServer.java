@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.testing.FakeLanguageModel;
+import io.artifactpipeline.core.testing.MutableClock;
 import io.artifactpipeline.http.ArtifactHttpServer;
 import io.artifactpipeline.http.observe.DatabaseCheck;
 import io.artifactpipeline.http.security.ApiSecurity;
@@ -30,7 +32,7 @@ public final class TestServer implements AutoCloseable {
     public static final String ISSUER = "https://issuer.test";
     public static final String AUDIENCE = "artifact-pipeline-test";
 
-    public final TestModel model = new TestModel();
+    public final FakeLanguageModel model = new FakeLanguageModel();
     public final MutableClock clock = new MutableClock();
     public final TestKeys.SigningKey rsaKey = TestKeys.rsa("rsa-1");
     public final TestKeys.SigningKey ecKey = TestKeys.ec("ec-1");
@@ -41,7 +43,7 @@ public final class TestServer implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
-    private TestServer(BiConsumer<ArtifactPipeline.Builder, TestModel> pipelineSetup, UnaryOperator<AuthSettings> authSetup,
+    private TestServer(BiConsumer<ArtifactPipeline.Builder, FakeLanguageModel> pipelineSetup, UnaryOperator<AuthSettings> authSetup,
                        Consumer<ArtifactHttpServer.Builder> serverSetup) {
         try {
             directory = Files.createTempDirectory("artifact-http-test");
@@ -69,7 +71,7 @@ public final class TestServer implements AutoCloseable {
         return start((b, m) -> { }, a -> a.withIssuer(ISSUER).withAudience(AUDIENCE), s -> { });
     }
 
-    public static TestServer start(BiConsumer<ArtifactPipeline.Builder, TestModel> pipelineSetup,
+    public static TestServer start(BiConsumer<ArtifactPipeline.Builder, FakeLanguageModel> pipelineSetup,
                                    UnaryOperator<AuthSettings> authSetup,
                                    Consumer<ArtifactHttpServer.Builder> serverSetup) {
         return new TestServer(pipelineSetup, authSetup, serverSetup);
@@ -159,7 +161,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        model.open();
+        model.release();
         worker.interrupt();
         server.stop();
         pipeline.close();

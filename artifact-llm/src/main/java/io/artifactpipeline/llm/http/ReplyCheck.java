@@ -51,7 +51,7 @@ public final class ReplyCheck {
             String where = violations.stream().limit(5).map(Violation::path).collect(Collectors.joining(", "));
             LOG.log(System.Logger.Level.WARNING, "the {0} model wrote {1} that does not fit the schema ({2} violation(s) at {3}){4}",
                     provider, request.type().wireName(), String.valueOf(violations.size()), where,
-                    request.repair() == null ? "; the core will ask once more" : "");
+                    request.repair().isEmpty() ? "; the core will ask once more" : "");
         }
         return violations;
     }

@@ -37,7 +37,7 @@ record DraftMaterial(String idea, String shortIdea, List<Answer> answers, String
         });
         String idea = request.project().idea().strip();
         return new DraftMaterial(idea.isEmpty() ? "(no idea given)" : idea, shorten(idea), List.copyOf(answers),
-                request.instructions() == null || request.instructions().isBlank() ? null : request.instructions().strip(),
+                request.instructions().orElse(null),
                 request.dependencies());
     }
 

@@ -89,20 +89,20 @@ public final class Prompts {
         if (!request.isRegeneration()) {
             return "";
         }
-        String instructions = request.instructions() == null || request.instructions().isBlank()
-                ? "(None given: improve the content on your own judgement, staying faithful to the project.)"
-                : request.instructions().strip();
-        return REGENERATION.render(Map.of("previous", pretty(request.previousContent()), "instructions", instructions));
+        String instructions = request.instructions()
+                .orElse("(None given: improve the content on your own judgement, staying faithful to the project.)");
+        return REGENERATION.render(Map.of("previous", pretty(request.previousContent().orElseThrow()),
+                "instructions", instructions));
     }
 
     private static String repair(ModelRequest request) {
-        if (request.repair() == null) {
+        if (request.repair().isEmpty()) {
             return "";
         }
-        String violations = request.repair().violations().stream().map(Violation::toString)
+        ModelRequest.Repair repair = request.repair().get();
+        String violations = repair.violations().stream().map(Violation::toString)
                 .map(v -> "- " + v).collect(Collectors.joining("\n"));
-        ObjectNode rejected = request.repair().rejectedContent();
-        return REPAIR.render(Map.of("rejected", rejected == null ? "(nothing usable)" : pretty(rejected),
+        return REPAIR.render(Map.of("rejected", pretty(repair.rejectedContent()),
                 "violations", violations.isEmpty() ? "- (not stated)" : violations));
     }
 

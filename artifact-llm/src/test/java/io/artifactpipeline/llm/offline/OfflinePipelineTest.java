@@ -1,6 +1,7 @@
 package io.artifactpipeline.llm.offline;
 
 import io.artifactpipeline.core.ArtifactPipeline;
+import io.artifactpipeline.core.memory.InMemoryUsageLedger;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
@@ -8,7 +9,7 @@ import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
-import io.artifactpipeline.core.usecase.NewProject;
+import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.llm.LanguageModels;
 import io.artifactpipeline.llm.ModelSettings;
@@ -16,6 +17,8 @@ import io.artifactpipeline.llm.TestRequests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +29,14 @@ class OfflinePipelineTest {
     @ParameterizedTest
     @EnumSource(Tier.class)
     void aGenerationWritesAllFiveArtifacts(Tier tier) {
-        try (ArtifactPipeline pipeline = ArtifactPipeline.builder()
+        InMemoryUsageLedger usage = new InMemoryUsageLedger();
+        try (ArtifactPipeline pipeline = ArtifactPipeline.builder().usage(usage)
                 .model(LanguageModels.create(ModelSettings.offline())).build()) {
             Actor founder = Actor.of("founder-1", tier);
             Project project = pipeline.createProject().create(founder,
-                    new NewProject(null, TestRequests.IDEA, TestRequests.ANSWERS));
+                    new CreateProject.Command(null, TestRequests.IDEA, TestRequests.ANSWERS));
 
-            StartGeneration.Outcome outcome = pipeline.startGeneration().start(founder, project.id(), false);
+            StartGeneration.Outcome outcome = pipeline.startGeneration().start(founder, new StartGeneration.Command(project.id(), false));
             int ran = pipeline.worker().drain();
 
             assertThat(outcome).isInstanceOf(StartGeneration.Outcome.Started.class);
@@ -46,7 +50,7 @@ class OfflinePipelineTest {
                 assertThat(ArtifactSchemas.of(artifact.type()).validate(artifact.currentContent(), tier)).isEmpty();
                 assertThat(artifact.currentContent().toString()).contains(TestRequests.IDEA);
             }
-            assertThat(pipeline.tokenBudget().usedToday(founder.userId())).isPositive();
+            assertThat(usage.tokensUsed(founder.userId(), LocalDate.now(ZoneOffset.UTC))).isPositive();
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,8 +144,8 @@ class OfflineProviderTest {
     @Test
     void aRewriteMentionsTheFoundersInstructions() {
         ModelRequest first = TestRequests.request(ArtifactType.RISK_LOG, Tier.PARTNER);
-        ModelRequest rewrite = new ModelRequest(first.type(), first.tier(), first.schema(), first.sections(),
-                first.project(), first.dependencies(), offline.write(first).content(), "Stress the SMS costs", null);
+        ModelRequest rewrite = first.withPreviousContent(offline.write(first).content())
+                .withInstructions(Optional.of("Stress the SMS costs"));
 
         assertThat(offline.write(rewrite).content().toString()).contains("Stress the SMS costs");
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +62,8 @@ class PromptsTest {
     void aRewriteCarriesThePreviousContentAndTheInstructions() {
         ModelRequest first = TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
         ObjectNode previous = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
-        ModelRequest rewrite = new ModelRequest(first.type(), first.tier(), first.schema(), first.sections(),
-                first.project(), first.dependencies(), previous, "Focus on mobile groomers in Lyon", null);
+        ModelRequest rewrite = first.withPreviousContent(previous)
+                .withInstructions(Optional.of("Focus on mobile groomers in Lyon"));
 
         String task = Prompts.forRequest(rewrite).task();
 

@@ -1,4 +1,4 @@
-package io.artifactpipeline.http.support;
+package io.artifactpipeline.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -20,8 +20,8 @@ import java.time.Instant;
  * fencing token and lease expiry are checked against the worker's lease. A claim by another worker takes
  * the same row lock, so a check and a takeover can never interleave.
  */
-final class LeasedWrites {
-    private LeasedWrites() {
+final class FencedWrites {
+    private FencedWrites() {
     }
 
     static Lease renew(Session session, Lease lease, Instant now, Duration leaseLength) {
@@ -94,7 +94,7 @@ final class LeasedWrites {
                         where generation_id = :generation and artifact_type = :type
                         """)
                 .setParameter("status", status.name())
-                .setParameter("code", error == null ? null : error.code())
+                .setParameter("code", error == null ? null : error.code().wireName())
                 .setParameter("message", error == null ? null : ErrorMessages.fit(error.message()))
                 .setParameter("generation", lease.generationId().value())
                 .setParameter("type", artifact.type().name())

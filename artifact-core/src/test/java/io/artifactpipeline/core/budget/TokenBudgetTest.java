@@ -1,4 +1,4 @@
-package io.artifactpipeline.core.usecase;
+package io.artifactpipeline.core.budget;
 
 import io.artifactpipeline.core.error.BudgetExhaustedException;
 import io.artifactpipeline.core.memory.InMemoryUsageLedger;

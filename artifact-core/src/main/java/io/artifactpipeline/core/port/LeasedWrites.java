@@ -1,0 +1,37 @@
+package io.artifactpipeline.core.port;
+
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.Revision;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The only way a worker writes: every write shows the {@link Lease} of its claim, and a lease that
+ * expired or was taken over is refused with {@link io.artifactpipeline.core.error.LeaseLostException},
+ * so a worker that lost its claim cannot change anything (fencing).
+ */
+public interface LeasedWrites {
+
+    /** Extends a lease still held; refuses a lost one. */
+    Lease renew(Lease lease, Instant now, Duration leaseLength);
+
+    /**
+     * Stores content the model wrote: every field of the artifact except annotations (which founders may
+     * add meanwhile), the revision, and the generation item as succeeded.
+     *
+     * @return the artifact as saved
+     */
+    Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now);
+
+    /** Stores an artifact's failure (its status and error) and the generation item as failed. */
+    Artifact recordFailed(Lease lease, Artifact failed, Instant now);
+
+    /** Concludes the generation from its items and releases the lease. */
+    Generation finish(Lease lease, Instant now);
+
+    /** Hands a generation back unfinished (graceful shutdown): any worker may claim it at once. */
+    void release(Lease lease);
+}

@@ -1,0 +1,82 @@
+package io.artifactpipeline.core.cascade;
+
+import io.artifactpipeline.core.budget.TokenBudget;
+import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationItem;
+import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.model.UserId;
+import io.artifactpipeline.core.port.LanguageModel;
+import io.artifactpipeline.core.port.ModelReply;
+import io.artifactpipeline.core.port.SectionDrafts;
+import io.artifactpipeline.core.port.UsageLedger;
+import io.artifactpipeline.core.testing.FakeLanguageModel;
+import io.artifactpipeline.core.testing.SampleContent;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/** The writer asks the budget before every model call and records what the call cost after it. */
+class ArtifactWriterInteractionsTest {
+    private static final Instant NOW = Instant.parse("2025-03-14T21:30:00Z");
+    private static final UserId OWNER = new UserId("alice");
+
+    private final UsageLedger ledger = mock(UsageLedger.class);
+    private final LanguageModel model = mock(LanguageModel.class);
+    private final ArtifactWriter writer = new ArtifactWriter(model,
+            new TokenBudget(ledger, Clock.fixed(NOW, ZoneOffset.UTC), TokenBudget.DEFAULT_ESTIMATE_PER_CALL));
+    private final Project project = new Project(new ProjectId(UUID.randomUUID()), OWNER, "Bakery", "Forecast bread",
+            Map.of(), NOW);
+    private final Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(),
+            ArtifactType.BRIEF, 1, NOW);
+    private final Generation generation = Generation.queued(new GenerationId(UUID.randomUUID()), project.id(),
+            new Actor(OWNER, Tier.BOOTSTRAPPER), Optional.empty(),
+            List.of(GenerationItem.pending(ArtifactType.BRIEF, brief.id())), NOW);
+
+    @Test
+    void theBudgetIsCheckedBeforeTheModelIsCalledAndTheCostRecordedAfter() {
+        when(ledger.tokensUsed(eq(OWNER), any())).thenReturn(0L);
+        ModelReply reply = new ModelReply(SampleContent.forTier(ArtifactType.BRIEF, Tier.BOOTSTRAPPER),
+                FakeLanguageModel.USAGE_PER_CALL);
+        when(model.write(any(), any())).thenReturn(reply);
+
+        ArtifactWriter.Outcome outcome = writer.write(generation, project, brief, Map.of(), SectionDrafts.ignored());
+
+        assertThat(outcome).isInstanceOf(ArtifactWriter.Outcome.Written.class);
+        InOrder order = inOrder(ledger, model);
+        order.verify(ledger).tokensUsed(eq(OWNER), any());
+        order.verify(model).write(any(), any());
+        order.verify(ledger).record(eq(OWNER), any(), eq(FakeLanguageModel.USAGE_PER_CALL));
+    }
+
+    @Test
+    void aCallTheBudgetCannotCoverIsNeverMade() {
+        when(ledger.tokensUsed(eq(OWNER), any())).thenReturn(Tier.BOOTSTRAPPER.dailyTokenBudget());
+
+        ArtifactWriter.Outcome outcome = writer.write(generation, project, brief, Map.of(), SectionDrafts.ignored());
+
+        assertThat(outcome).isInstanceOf(ArtifactWriter.Outcome.Failed.class);
+        verifyNoInteractions(model);
+    }
+}

@@ -2,91 +2,118 @@ package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.http.ArtifactHttpServer;
+import io.artifactpipeline.http.security.AuthSettings;
+import io.artifactpipeline.llm.ModelSettings;
+import io.artifactpipeline.persistence.DatabaseSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** Every setting of CONFIG.md, read once at start-up, with its default. */
-public record AppSettings(String httpHost, int httpPort, List<String> httpCorsOrigins, Path dataDir,
-                   Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword, int dbPoolSize,
-                   Optional<String> authJwks, Optional<String> authIssuer, Optional<String> authAudience,
-                   String authTierClaim,
-                   String llmProvider, Optional<String> llmBaseUrl, Optional<String> llmApiKey,
-                   Optional<String> llmModel, Map<Tier, String> llmModelPerTier, Duration llmTimeout,
-                   int llmMaxConcurrency, int llmMaxOutputTokens, Duration offlineLatency,
-                   int jobConcurrency, Duration jobLease,
-                   int httpMaxConnections, int httpMaxConcurrentRequests, boolean httpAccessLog) {
+/**
+ * Every setting of CONFIG.md, read once at start-up by section, each section as the typed settings of
+ * the component it configures: the HTTP server, the database, authentication, the model, the workers.
+ */
+public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings db, AuthSettings auth,
+                          ModelSettings llm, JobSettings jobs) {
+
+    /** The HTTP listener: where, for which browser origins, how much at once, and whether requests are logged. */
+    public record ServerSettings(String host, int port, List<String> corsOrigins, int maxConnections,
+                                 int maxConcurrentRequests, boolean accessLog) {
+        public ServerSettings {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("ARTIFACT_HTTP_PORT must be 0..65535");
+            }
+            if (maxConnections < 1 || maxConcurrentRequests < 1) {
+                throw new IllegalArgumentException(
+                        "ARTIFACT_HTTP_MAX_CONNECTIONS and ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS must be at least 1");
+            }
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+    }
+
+    /** The background workers that run generations. */
+    public record JobSettings(int concurrency, Duration lease) {
+        public JobSettings {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("ARTIFACT_JOB_CONCURRENCY must be at least 1");
+            }
+            if (lease.toSeconds() < 3) {
+                throw new IllegalArgumentException("ARTIFACT_JOB_LEASE_SECONDS must be at least 3");
+            }
+        }
+    }
 
     static AppSettings load(SettingsSource source) {
-        Map<Tier, String> perTier = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            source.get("ARTIFACT_LLM_MODEL_" + tier.name()).ifPresent(model -> perTier.put(tier, model));
-        }
-        AppSettings settings = new AppSettings(
-                source.get("ARTIFACT_HTTP_HOST", "127.0.0.1"),
+        Path dataDir = Path.of(source.get("ARTIFACT_DATA_DIR", "./data"));
+        return new AppSettings(server(source), dataDir, database(source, dataDir), auth(source, dataDir),
+                model(source), jobs(source));
+    }
+
+    boolean developmentAuth() {
+        return auth.developmentMode();
+    }
+
+    private static ServerSettings server(SettingsSource source) {
+        return new ServerSettings(source.get("ARTIFACT_HTTP_HOST", "127.0.0.1"),
                 source.getInt("ARTIFACT_HTTP_PORT", 8080),
                 source.get("ARTIFACT_HTTP_CORS_ORIGINS").map(AppSettings::commaSeparated).orElse(List.of()),
-                Path.of(source.get("ARTIFACT_DATA_DIR", "./data")),
-                source.get("ARTIFACT_DB_URL"),
-                source.get("ARTIFACT_DB_USER"),
-                source.get("ARTIFACT_DB_PASSWORD"),
-                source.getInt("ARTIFACT_DB_POOL_SIZE", 16),
-                source.get("ARTIFACT_AUTH_JWKS"),
-                source.get("ARTIFACT_AUTH_ISSUER"),
-                source.get("ARTIFACT_AUTH_AUDIENCE"),
-                source.get("ARTIFACT_AUTH_TIER_CLAIM", "tier"),
-                source.get("ARTIFACT_LLM_PROVIDER", "offline"),
-                source.get("ARTIFACT_LLM_BASE_URL"),
-                source.get("ARTIFACT_LLM_API_KEY"),
-                source.get("ARTIFACT_LLM_MODEL"),
-                perTier,
-                Duration.ofSeconds(source.getInt("ARTIFACT_LLM_TIMEOUT_SECONDS", 120)),
-                source.getInt("ARTIFACT_LLM_MAX_CONCURRENCY", 16),
-                source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", 8192),
-                Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)),
-                source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
-                Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)),
                 source.getInt("ARTIFACT_HTTP_MAX_CONNECTIONS", ArtifactHttpServer.DEFAULT_MAX_CONNECTIONS),
                 source.getInt("ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS", ArtifactHttpServer.DEFAULT_MAX_CONCURRENT_REQUESTS),
                 source.getBoolean("ARTIFACT_HTTP_ACCESS_LOG", true));
-        settings.check();
-        return settings;
+    }
+
+    private static DatabaseSettings database(SettingsSource source, Path dataDir) {
+        return source.get("ARTIFACT_DB_URL")
+                .map(url -> new DatabaseSettings(url, source.get("ARTIFACT_DB_USER").orElse(null),
+                        source.get("ARTIFACT_DB_PASSWORD").orElse(null), source.getInt("ARTIFACT_DB_POOL_SIZE", 16)))
+                .orElseGet(() -> DatabaseSettings.embedded(dataDir));
+    }
+
+    private static AuthSettings auth(SettingsSource source, Path dataDir) {
+        AuthSettings auth = source.get("ARTIFACT_AUTH_JWKS").map(AuthSettings::jwks)
+                .orElseGet(() -> AuthSettings.development(dataDir))
+                .withTierClaim(source.get("ARTIFACT_AUTH_TIER_CLAIM", AuthSettings.DEFAULT_TIER_CLAIM));
+        auth = source.get("ARTIFACT_AUTH_ISSUER").map(auth::withIssuer).orElse(auth);
+        return source.get("ARTIFACT_AUTH_AUDIENCE").map(auth::withAudience).orElse(auth);
+    }
+
+    private static ModelSettings model(SettingsSource source) {
+        int maxConcurrency = source.getInt("ARTIFACT_LLM_MAX_CONCURRENCY", ModelSettings.DEFAULT_MAX_CONCURRENCY);
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("ARTIFACT_LLM_MAX_CONCURRENCY must be at least 1");
+        }
+        ModelSettings.Builder model = ModelSettings.builder()
+                .provider(source.get("ARTIFACT_LLM_PROVIDER", "offline"))
+                .timeout(Duration.ofSeconds(source.getInt("ARTIFACT_LLM_TIMEOUT_SECONDS",
+                        (int) ModelSettings.DEFAULT_TIMEOUT.toSeconds())))
+                .maxConcurrency(maxConcurrency)
+                .maxOutputTokens(source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS))
+                .offlineLatency(Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)));
+        source.get("ARTIFACT_LLM_BASE_URL").ifPresent(model::baseUrl);
+        source.get("ARTIFACT_LLM_API_KEY").ifPresent(model::apiKey);
+        source.get("ARTIFACT_LLM_MODEL").ifPresent(model::defaultModel);
+        for (Tier tier : Tier.values()) {
+            source.get("ARTIFACT_LLM_MODEL_" + tier.name()).ifPresent(perTier -> model.model(tier, perTier));
+        }
+        return model.build();
+    }
+
+    private static JobSettings jobs(SettingsSource source) {
+        return new JobSettings(source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
+                Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));
     }
 
     private static List<String> commaSeparated(String value) {
         return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
-    boolean developmentAuth() {
-        return authJwks.isEmpty();
-    }
-
-    private void check() {
-        if (httpPort < 0 || httpPort > 65_535) {
-            throw new IllegalArgumentException("ARTIFACT_HTTP_PORT must be 0..65535");
-        }
-        if (llmMaxConcurrency < 1 || jobConcurrency < 1) {
-            throw new IllegalArgumentException("ARTIFACT_LLM_MAX_CONCURRENCY and ARTIFACT_JOB_CONCURRENCY must be at least 1");
-        }
-        if (httpMaxConnections < 1 || httpMaxConcurrentRequests < 1) {
-            throw new IllegalArgumentException(
-                    "ARTIFACT_HTTP_MAX_CONNECTIONS and ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS must be at least 1");
-        }
-        if (jobLease.toSeconds() < 3) {
-            throw new IllegalArgumentException("ARTIFACT_JOB_LEASE_SECONDS must be at least 3");
-        }
-    }
-
     /** Never prints the key or the database password. */
     @Override
     public String toString() {
-        return "AppSettings[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir + ", db="
-                + dbUrl.map(DatabaseUrl::withoutCredentials).orElse("embedded H2") + ", auth=" + (developmentAuth() ? "development" : authJwks.get())
-                + ", llm=" + llmProvider + ", jobs=" + jobConcurrency + "]";
+        return "AppSettings[http=" + server.host() + ":" + server.port() + ", dataDir=" + dataDir + ", db="
+                + DatabaseUrl.withoutCredentials(db.jdbcUrl()) + ", auth=" + (developmentAuth() ? "development" : auth.jwksLocation())
+                + ", llm=" + llm.provider().configName() + ", jobs=" + jobs.concurrency() + "]";
     }
 }

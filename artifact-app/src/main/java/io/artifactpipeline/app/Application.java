@@ -2,13 +2,9 @@ package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.cascade.GenerationWorkerPool;
-import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.http.ArtifactHttpServer;
 import io.artifactpipeline.http.observe.ServerMetrics;
-import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.llm.LanguageModels;
-import io.artifactpipeline.llm.ModelSettings;
-import io.artifactpipeline.persistence.DatabaseSettings;
 import io.artifactpipeline.persistence.JpaStorage;
 
 import java.time.Duration;
@@ -35,28 +31,27 @@ public final class Application implements AutoCloseable {
     }
 
     static Application start(AppSettings settings) {
-        JpaStorage storage = JpaStorage.open(databaseSettings(settings));
+        JpaStorage storage = JpaStorage.open(settings.db());
         try {
-            ModelSettings modelSettings = modelSettings(settings);
             ServerMetrics metrics = ServerMetrics.create();
             ArtifactPipeline pipeline = ArtifactPipeline.builder()
                     .store(storage)
                     .usage(storage.usageLedger())
                     .events(storage.artifactEvents())
-                    .model(metrics.metered(LanguageModels.create(modelSettings), modelSettings.defaultModel()))
-                    .leaseLength(settings.jobLease())
+                    .model(metrics.metered(LanguageModels.create(settings.llm()), settings.llm().defaultModel()))
+                    .leaseLength(settings.jobs().lease())
                     .build();
-            pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobConcurrency(),
+            pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobs().concurrency(),
                     POLL_INTERVAL, WORKER_SHUTDOWN_GRACE), metrics::generationFinished);
             ArtifactHttpServer server = ArtifactHttpServer.builder()
                     .pipeline(pipeline)
-                    .auth(authSettings(settings))
-                    .host(settings.httpHost())
-                    .port(settings.httpPort())
-                    .corsOrigins(settings.httpCorsOrigins())
-                    .maxConnections(settings.httpMaxConnections())
-                    .maxConcurrentRequests(settings.httpMaxConcurrentRequests())
-                    .accessLog(settings.httpAccessLog())
+                    .auth(settings.auth())
+                    .host(settings.server().host())
+                    .port(settings.server().port())
+                    .corsOrigins(settings.server().corsOrigins())
+                    .maxConnections(settings.server().maxConnections())
+                    .maxConcurrentRequests(settings.server().maxConcurrentRequests())
+                    .accessLog(settings.server().accessLog())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()
@@ -96,45 +91,5 @@ public final class Application implements AutoCloseable {
                         + "or handed back, database pool closed");
             }
         }
-    }
-
-    static DatabaseSettings databaseSettings(AppSettings settings) {
-        if (settings.dbUrl().isEmpty()) {
-            return DatabaseSettings.embedded(settings.dataDir());
-        }
-        return new DatabaseSettings(settings.dbUrl().get(), settings.dbUser().orElse(null),
-                settings.dbPassword().orElse(null), settings.dbPoolSize());
-    }
-
-    static ModelSettings modelSettings(AppSettings settings) {
-        ModelSettings.Builder model = ModelSettings.builder()
-                .provider(settings.llmProvider())
-                .timeout(settings.llmTimeout())
-                .maxConcurrency(settings.llmMaxConcurrency())
-                .maxOutputTokens(settings.llmMaxOutputTokens())
-                .offlineLatency(settings.offlineLatency());
-        settings.llmBaseUrl().ifPresent(model::baseUrl);
-        settings.llmApiKey().ifPresent(model::apiKey);
-        settings.llmModel().ifPresent(model::defaultModel);
-        for (Tier tier : Tier.values()) {
-            String perTier = settings.llmModelPerTier().get(tier);
-            if (perTier != null) {
-                model.model(tier, perTier);
-            }
-        }
-        return model.build();
-    }
-
-    static AuthSettings authSettings(AppSettings settings) {
-        AuthSettings auth = settings.authJwks().map(AuthSettings::jwks)
-                .orElseGet(() -> AuthSettings.development(settings.dataDir()));
-        auth = auth.withTierClaim(settings.authTierClaim());
-        if (settings.authIssuer().isPresent()) {
-            auth = auth.withIssuer(settings.authIssuer().get());
-        }
-        if (settings.authAudience().isPresent()) {
-            auth = auth.withAudience(settings.authAudience().get());
-        }
-        return auth;
     }
 }

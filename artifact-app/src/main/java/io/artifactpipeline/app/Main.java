@@ -35,9 +35,9 @@ public final class Main {
     }
 
     private static String firstSteps(AppSettings settings, int port) {
-        String base = "http://" + settings.httpHost() + ":" + port;
+        String base = "http://" + settings.server().host() + ":" + port;
         if (!settings.developmentAuth()) {
-            return "Artifact Pipeline is listening on " + base + " (tokens from " + settings.authJwks().get() + ").";
+            return "Artifact Pipeline is listening on " + base + " (tokens from " + settings.auth().jwksLocation() + ").";
         }
         return """
                 Artifact Pipeline is listening on %1$s (DEVELOPMENT AUTH: tokens are signed by a key in %2$s).

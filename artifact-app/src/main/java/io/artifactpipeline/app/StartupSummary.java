@@ -7,13 +7,14 @@ package io.artifactpipeline.app;
 record StartupSummary(String address, String database, String model, String auth, boolean accessLog) {
 
     static StartupSummary of(AppSettings settings, int port) {
-        String url = Application.databaseSettings(settings).jdbcUrl();
+        String url = settings.db().jdbcUrl();
         String database = databaseKind(url) + " " + DatabaseUrl.withoutCredentials(url);
-        String model = settings.llmProvider() + " (" + Application.modelSettings(settings).defaultModel() + ")";
+        String model = settings.llm().provider().configName() + " (" + settings.llm().defaultModel() + ")";
         String auth = settings.developmentAuth()
                 ? "development keys in " + settings.dataDir().toAbsolutePath().normalize()
-                : "JWKS " + settings.authJwks().get();
-        return new StartupSummary("http://" + settings.httpHost() + ":" + port, database, model, auth, settings.httpAccessLog());
+                : "JWKS " + settings.auth().jwksLocation();
+        return new StartupSummary("http://" + settings.server().host() + ":" + port, database, model, auth,
+                settings.server().accessLog());
     }
 
     static String databaseKind(String jdbcUrl) {

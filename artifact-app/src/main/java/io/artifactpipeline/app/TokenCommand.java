@@ -47,7 +47,7 @@ final class TokenCommand {
             err.println(USAGE);
             return 2;
         }
-        out.println(TokenIssuer.forDevelopment(Application.authSettings(settings)).issue(user, tier, ttl));
+        out.println(TokenIssuer.forDevelopment(settings.auth()).issue(user, tier, ttl));
         return 0;
     }
 

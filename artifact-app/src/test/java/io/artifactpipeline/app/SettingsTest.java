@@ -1,6 +1,8 @@
 package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.llm.ModelSettings;
+import io.artifactpipeline.persistence.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +25,13 @@ class SettingsTest {
     @Test
     void withNothingConfiguredTheEmbeddedDefaultsApply() {
         AppSettings settings = load(Map.of());
-        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.dbUrl()).isEmpty();
+        assertThat(settings.server().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.db()).isEqualTo(DatabaseSettings.embedded(Path.of("./data")));
         assertThat(settings.developmentAuth()).isTrue();
-        assertThat(settings.llmProvider()).isEqualTo("offline");
-        assertThat(settings.jobConcurrency()).isEqualTo(64);
-        assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.llm().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
+        assertThat(settings.jobs().concurrency()).isEqualTo(64);
+        assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -46,11 +48,11 @@ class SettingsTest {
                     model-cto-scale: big-model
                 """);
         AppSettings settings = load(Map.of("ARTIFACT_CONFIG", yaml.toString(), "ARTIFACT_HTTP_PORT", "9100"));
-        assertThat(settings.httpPort()).isEqualTo(9100);
-        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(settings.httpCorsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
-        assertThat(settings.llmMaxConcurrency()).isEqualTo(4);
-        assertThat(settings.llmModelPerTier()).containsEntry(Tier.CTO_SCALE, "big-model");
+        assertThat(settings.server().port()).isEqualTo(9100);
+        assertThat(settings.server().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.server().corsOrigins()).containsExactly("https://app.example.com", "https://admin.example.com");
+        assertThat(settings.llm().maxConcurrency()).isEqualTo(4);
+        assertThat(settings.llm().modelFor(Tier.CTO_SCALE)).isEqualTo("big-model");
     }
 
     @Test
@@ -64,14 +66,14 @@ class SettingsTest {
     @Test
     void theServerLimitsAndTheAccessLogAreSettings() {
         AppSettings defaults = load(Map.of());
-        assertThat(defaults.httpMaxConnections()).isEqualTo(2048);
-        assertThat(defaults.httpMaxConcurrentRequests()).isEqualTo(1024);
-        assertThat(defaults.httpAccessLog()).isTrue();
+        assertThat(defaults.server().maxConnections()).isEqualTo(2048);
+        assertThat(defaults.server().maxConcurrentRequests()).isEqualTo(1024);
+        assertThat(defaults.server().accessLog()).isTrue();
         AppSettings set = load(Map.of("ARTIFACT_HTTP_MAX_CONNECTIONS", "100", "ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS", "50",
                 "ARTIFACT_HTTP_ACCESS_LOG", "FALSE"));
-        assertThat(set.httpMaxConnections()).isEqualTo(100);
-        assertThat(set.httpMaxConcurrentRequests()).isEqualTo(50);
-        assertThat(set.httpAccessLog()).isFalse();
+        assertThat(set.server().maxConnections()).isEqualTo(100);
+        assertThat(set.server().maxConcurrentRequests()).isEqualTo(50);
+        assertThat(set.server().accessLog()).isFalse();
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_ACCESS_LOG", "yes"))).hasMessageContaining("ARTIFACT_HTTP_ACCESS_LOG");
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_MAX_CONNECTIONS", "0"))).hasMessageContaining("ARTIFACT_HTTP_MAX_CONNECTIONS");
     }

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -112,20 +111,15 @@ final class HexagonRules {
                 .should().notBePublic();
     }
 
+    /** The named top-level classes and their nested types (builders, settings records, enums). */
     private static DescribedPredicate<JavaClass> entryPoint(Set<String> simpleNames) {
-        DescribedPredicate<JavaClass> any = DescribedPredicate.alwaysFalse();
-        for (String name : simpleNames) {
-            // The entry point and its nested types (builders, settings records).
-            any = any.or(simpleNameStartingWith(name).and(new DescribedPredicate<>("entry point " + name) {
-                @Override
-                public boolean test(JavaClass javaClass) {
-                    String topLevel = javaClass.getName().substring(javaClass.getPackageName().length() + 1)
-                            .split("\\$")[0];
-                    return topLevel.equals(name);
-                }
-            }));
-        }
-        return any.as("entry points " + simpleNames);
+        return new DescribedPredicate<>("entry points " + simpleNames) {
+            @Override
+            public boolean test(JavaClass javaClass) {
+                String inPackage = javaClass.getName().substring(javaClass.getPackageName().length() + 1);
+                return simpleNames.contains(inPackage.split("\\$")[0]);
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> nameIs(String name) {

@@ -53,7 +53,7 @@ class EventStreamLimitsTest {
             bobs.body().close();
 
             open.removeFirst().body().close();
-            Eventually.await("a slot to free up once the server notices", Duration.ofSeconds(20), () -> {
+            Eventually.await("a slot to free up once the server notices", Duration.ofSeconds(60), () -> {
                 HttpResponse<Stream<String>> again = open(alice, projectId);
                 again.body().close();
                 return again.statusCode() == 200;
@@ -68,10 +68,10 @@ class EventStreamLimitsTest {
             ApiClient alice = server.as("alice-expiring");
             HttpResponse<Stream<String>> stream = open(alice, TestServer.createProject(alice));
             assertThat(stream.statusCode()).isEqualTo(200);
-            Eventually.await("the stream to open", () -> server.server.openEventStreams() == 1);
+            Eventually.await("the stream to open", Duration.ofSeconds(60), () -> server.server.openEventStreams() == 1);
 
             server.clock.advance(Duration.ofHours(2)); // the token said an hour
-            Eventually.await("the stream to end", () -> server.server.openEventStreams() == 0);
+            Eventually.await("the stream to end", Duration.ofSeconds(60), () -> server.server.openEventStreams() == 0);
             assertThat(stream.body().toList()).as("the stream ended for the client too").contains(":token expired");
         }
     }
@@ -87,7 +87,7 @@ class EventStreamLimitsTest {
                 stuck.connect(new InetSocketAddress("127.0.0.1", server.server.port()));
                 stuck.getOutputStream().write(("GET /api/artifacts/project/" + projectId + "/events HTTP/1.1\r\n"
                         + "Host: 127.0.0.1\r\nAuthorization: Bearer " + server.token("alice-stuck", Tier.BOOTSTRAPPER) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                Eventually.await("the stream to open", () -> server.server.openEventStreams() == 1);
+                Eventually.await("the stream to open", Duration.ofSeconds(60), () -> server.server.openEventStreams() == 1);
 
                 // Never read: the server's writes stall, its queue fills, and it must give up on this client.
                 ArtifactChange change = new ArtifactChange(new ProjectId(UUID.fromString(projectId)),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -141,7 +142,7 @@ class RequestLogTest {
 
     /** The access line is written after the response has gone out, so it may follow the client's read. */
     private static Logged accessLineOf(String requestId) {
-        Eventually.await("the access line of " + requestId, () -> LOGGED.stream()
+        Eventually.await("the access line of " + requestId, Duration.ofSeconds(60), () -> LOGGED.stream()
                 .anyMatch(l -> l.logger().equals(RequestLogFilter.ACCESS_LOGGER) && requestId.equals(l.requestId())));
         return LOGGED.stream().filter(l -> l.logger().equals(RequestLogFilter.ACCESS_LOGGER)
                 && requestId.equals(l.requestId())).findFirst().orElseThrow();

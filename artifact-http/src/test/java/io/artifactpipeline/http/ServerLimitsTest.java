@@ -24,7 +24,9 @@ class ServerLimitsTest {
 
     @Test
     void requestsBeyondTheConcurrencyLimitGetA503ProblemUntilOneEnds() throws Exception {
-        try (TestServer server = TestServer.start((p, m) -> { }, a -> a, http -> http.maxConcurrentRequests(2))) {
+        // A short heartbeat: a closed stream is noticed, and its request ended, at the next one.
+        try (TestServer server = TestServer.start((p, m) -> { }, a -> a,
+                http -> http.maxConcurrentRequests(2).heartbeat(Duration.ofMillis(100)))) {
             ApiClient alice = server.as("alice-limits");
             String projectId = TestServer.createProject(alice);
             // Event streams are requests that stay in flight.
@@ -36,7 +38,7 @@ class ServerLimitsTest {
 
             first.body().close();
             second.body().close();
-            Eventually.await("a slot to free up", Duration.ofSeconds(20),
+            Eventually.await("a slot to free up", Duration.ofSeconds(60),
                     () -> alice.get("/api/projects").status() == 200);
         }
     }
@@ -54,7 +56,7 @@ class ServerLimitsTest {
                     .isInstanceOf(SocketTimeoutException.class);
 
             first.close();
-            third.setSoTimeout(20_000);
+            third.setSoTimeout(60_000);
             assertThat(readStatusLine(third.getInputStream())).startsWith("HTTP/1.1 200");
         }
     }

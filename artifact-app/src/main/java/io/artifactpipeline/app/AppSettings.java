@@ -1,5 +1,6 @@
 package io.artifactpipeline.app;
 
+import io.artifactpipeline.core.budget.DailyBudgets;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.http.ArtifactHttpServer;
 import io.artifactpipeline.http.security.AuthSettings;
@@ -16,11 +17,14 @@ import java.util.List;
  * the component it configures: the HTTP server, the database, authentication, the model, the workers.
  */
 public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings db, AuthSettings auth,
-                          ModelSettings llm, JobSettings jobs) {
+                          ModelSettings llm, JobSettings jobs, LimitSettings limits) {
 
-    /** The HTTP listener: where, for which browser origins, how much at once, and whether requests are logged. */
+    /**
+     * The HTTP listener: where, for which browser origins, how much at once, whether requests are logged,
+     * and whether it serves the web workspace at {@code /}.
+     */
     public record ServerSettings(String host, int port, List<String> corsOrigins, int maxConnections,
-                                 int maxConcurrentRequests, boolean accessLog) {
+                                 int maxConcurrentRequests, boolean accessLog, boolean web) {
         public ServerSettings {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("ARTIFACT_HTTP_PORT must be 0..65535");
@@ -45,10 +49,19 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
         }
     }
 
+    /** What one user may spend and run: tokens per UTC day by tier, generations at once. */
+    public record LimitSettings(DailyBudgets dailyBudgets, int maxActiveGenerationsPerUser) {
+        public LimitSettings {
+            if (maxActiveGenerationsPerUser < 1) {
+                throw new IllegalArgumentException("ARTIFACT_MAX_ACTIVE_GENERATIONS_PER_USER must be at least 1");
+            }
+        }
+    }
+
     static AppSettings load(SettingsSource source) {
         Path dataDir = Path.of(source.get("ARTIFACT_DATA_DIR", "./data"));
         return new AppSettings(server(source), dataDir, database(source, dataDir), auth(source, dataDir),
-                model(source), jobs(source));
+                model(source), jobs(source), limits(source));
     }
 
     boolean developmentAuth() {
@@ -61,7 +74,8 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
                 source.get("ARTIFACT_HTTP_CORS_ORIGINS").map(AppSettings::commaSeparated).orElse(List.of()),
                 source.getInt("ARTIFACT_HTTP_MAX_CONNECTIONS", ArtifactHttpServer.DEFAULT_MAX_CONNECTIONS),
                 source.getInt("ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS", ArtifactHttpServer.DEFAULT_MAX_CONCURRENT_REQUESTS),
-                source.getBoolean("ARTIFACT_HTTP_ACCESS_LOG", true));
+                source.getBoolean("ARTIFACT_HTTP_ACCESS_LOG", true),
+                source.getBoolean("ARTIFACT_WEB", true));
     }
 
     private static DatabaseSettings database(SettingsSource source, Path dataDir) {
@@ -90,7 +104,15 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
                         (int) ModelSettings.DEFAULT_TIMEOUT.toSeconds())))
                 .maxConcurrency(maxConcurrency)
                 .maxOutputTokens(source.getInt("ARTIFACT_LLM_MAX_OUTPUT_TOKENS", ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS))
-                .offlineLatency(Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)));
+                .offlineLatency(Duration.ofMillis(source.getInt("ARTIFACT_LLM_OFFLINE_LATENCY_MS", 0)))
+                .idleTimeout(Duration.ofSeconds(source.getInt("ARTIFACT_LLM_IDLE_TIMEOUT_SECONDS",
+                        (int) ModelSettings.DEFAULT_IDLE_TIMEOUT.toSeconds())))
+                .temperature(source.getDouble("ARTIFACT_LLM_TEMPERATURE", ModelSettings.DEFAULT_TEMPERATURE));
+        // Unset (or 0): the provider's own limit; a negative one is refused by ModelSettings.
+        int contextTokens = source.getInt("ARTIFACT_LLM_CONTEXT_TOKENS", 0);
+        if (contextTokens != 0) {
+            model.contextTokens(contextTokens);
+        }
         source.get("ARTIFACT_LLM_BASE_URL").ifPresent(model::baseUrl);
         source.get("ARTIFACT_LLM_API_KEY").ifPresent(model::apiKey);
         source.get("ARTIFACT_LLM_MODEL").ifPresent(model::defaultModel);
@@ -103,6 +125,14 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
     private static JobSettings jobs(SettingsSource source) {
         return new JobSettings(source.getInt("ARTIFACT_JOB_CONCURRENCY", 64),
                 Duration.ofSeconds(source.getInt("ARTIFACT_JOB_LEASE_SECONDS", 30)));
+    }
+
+    private static LimitSettings limits(SettingsSource source) {
+        DailyBudgets budgets = DailyBudgets.defaults();
+        for (Tier tier : Tier.values()) {
+            budgets = budgets.with(tier, source.getLong("ARTIFACT_BUDGET_" + tier.name(), tier.dailyTokenBudget()));
+        }
+        return new LimitSettings(budgets, source.getInt("ARTIFACT_MAX_ACTIVE_GENERATIONS_PER_USER", 3));
     }
 
     private static List<String> commaSeparated(String value) {

@@ -40,6 +40,8 @@ public final class Application implements AutoCloseable {
                     .events(storage.artifactEvents())
                     .model(metrics.metered(LanguageModels.create(settings.llm()), settings.llm().defaultModel()))
                     .leaseLength(settings.jobs().lease())
+                    .dailyBudgets(settings.limits().dailyBudgets())
+                    .maxActiveGenerationsPerUser(settings.limits().maxActiveGenerationsPerUser())
                     .build();
             pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobs().concurrency(),
                     POLL_INTERVAL, WORKER_SHUTDOWN_GRACE), metrics::generationFinished);
@@ -52,6 +54,7 @@ public final class Application implements AutoCloseable {
                     .maxConnections(settings.server().maxConnections())
                     .maxConcurrentRequests(settings.server().maxConcurrentRequests())
                     .accessLog(settings.server().accessLog())
+                    .web(settings.server().web())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()

@@ -36,12 +36,13 @@ public final class Main {
 
     private static String firstSteps(AppSettings settings, int port) {
         String base = "http://" + settings.server().host() + ":" + port;
+        String web = settings.server().web() ? "The web workspace is at " + base + "/ : open it in a browser.\n" : "";
         if (!settings.developmentAuth()) {
-            return "Artifact Pipeline is listening on " + base + " (tokens from " + settings.auth().jwksLocation() + ").";
+            return web + "Artifact Pipeline is listening on " + base + " (tokens from " + settings.auth().jwksLocation() + ").";
         }
-        return """
+        return web + """
                 Artifact Pipeline is listening on %1$s (DEVELOPMENT AUTH: tokens are signed by a key in %2$s).
-                Get a token and make a first call:
+                Or get a token and make a first call from a script:
                   TOKEN=$(java -jar artifact-app/target/artifact-app.jar token --user founder-1)
                   curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                        -d '{"idea":"Forecast bread demand for small bakeries","answers":{"Who pays?":"Bakery owners"}}' \\

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where settings come from: the environment first, then {@code application.yaml} in the working
@@ -44,17 +45,34 @@ final class SettingsSource {
     }
 
     int getInt(String variable, int defaultValue) {
+        return parsed(variable, defaultValue, Integer::parseInt, "a whole number");
+    }
+
+    double getDouble(String variable, double defaultValue) {
+        return parsed(variable, defaultValue, Double::parseDouble, "a number");
+    }
+
+    private <T> T parsed(String variable, T defaultValue, Function<String, T> parse, String what) {
         String value = get(variable, String.valueOf(defaultValue)).trim();
         try {
-            return Integer.parseInt(value);
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be " + what + ", not '" + value + "'");
+        }
+    }
+
+    long getLong(String variable, long defaultValue) {
+        String value = get(variable, String.valueOf(defaultValue)).trim();
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + " must be a whole number, not '" + value + "'");
         }
     }
 
     boolean getBoolean(String variable, boolean defaultValue) {
-        String value = get(variable, String.valueOf(defaultValue)).trim();
-        return switch (value.toLowerCase(Locale.ROOT)) {
+        String value = get(variable, String.valueOf(defaultValue)).trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException(variable + " must be true or false, not '" + value + "'");

@@ -2,9 +2,10 @@ package io.artifactpipeline.app;
 
 /**
  * The one line that says how a server started: where it listens, which database (URL without
- * credentials), which model, which authentication, and whether requests are logged.
+ * credentials), which model, which authentication, whether the web workspace is served and whether
+ * requests are logged.
  */
-record StartupSummary(String address, String database, String model, String auth, boolean accessLog) {
+record StartupSummary(String address, String database, String model, String auth, boolean web, boolean accessLog) {
 
     static StartupSummary of(AppSettings settings, int port) {
         String url = settings.db().jdbcUrl();
@@ -14,7 +15,7 @@ record StartupSummary(String address, String database, String model, String auth
                 ? "development keys in " + settings.dataDir().toAbsolutePath().normalize()
                 : "JWKS " + settings.auth().jwksLocation();
         return new StartupSummary("http://" + settings.server().host() + ":" + port, database, model, auth,
-                settings.server().accessLog());
+                settings.server().web(), settings.server().accessLog());
     }
 
     static String databaseKind(String jdbcUrl) {
@@ -31,6 +32,6 @@ record StartupSummary(String address, String database, String model, String auth
     @Override
     public String toString() {
         return "Artifact Pipeline started on " + address + "; database " + database + "; model " + model
-                + "; auth " + auth + "; access log " + (accessLog ? "on" : "off");
+                + "; auth " + auth + "; web " + (web ? "on" : "off") + "; access log " + (accessLog ? "on" : "off");
     }
 }

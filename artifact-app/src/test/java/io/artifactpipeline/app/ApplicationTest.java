@@ -65,6 +65,43 @@ class ApplicationTest {
         }
 
         @Test
+        void anUpstreamEditMakesDependentsStaleARestoreComesBackAndGenerateCatchesUp() {
+            String projectId = generatedProject("erin");
+            JsonNode written = app().send("GET", "/api/artifacts/project/" + projectId, "erin", null).body();
+            String briefId = written.get(0).get("id").asText();
+            assertThat(written.get(1).get("written_from").get("brief").asInt()).isEqualTo(1);
+
+            assertThat(app().send("PATCH", "/api/artifacts/" + briefId + "/edit", "erin",
+                    "{\"section_path\":\"target_user\",\"new_value\":\"Night-shift nurses\"}").status()).isEqualTo(200);
+            JsonNode edited = app().send("GET", "/api/artifacts/project/" + projectId, "erin", null).body();
+            assertThat(edited).extracting(a -> a.get("stale").asBoolean()).containsExactly(false, true, true, true, true);
+
+            RunningApp.Reply restored = app().send("POST", "/api/artifacts/" + briefId + "/revisions/1/restore", "erin", null);
+            assertThat(restored.status()).isEqualTo(200);
+            assertThat(restored.body().get("current_content")).isEqualTo(written.get(0).get("current_content"));
+            assertThat(restored.body().get("version_number").asInt()).isEqualTo(2);
+            assertThat(restored.body().get("has_user_edits").asBoolean()).isFalse();
+            JsonNode history = app().send("GET", "/api/artifacts/" + briefId + "/revisions", "erin", null).body();
+            assertThat(history).extracting(r -> r.get("source").asText()).containsExactly("restored", "edited", "generated");
+            assertThat(history.get(0).get("restored_from").asInt()).isEqualTo(1);
+
+            RunningApp.Reply caughtUp = app().send("POST", "/api/artifacts/generate", "erin",
+                    "{\"project_id\":\"" + projectId + "\"}");
+            assertThat(caughtUp.status()).isEqualTo(202);
+            assertThat(caughtUp.body().get("artifact_types")).extracting(JsonNode::asText)
+                    .containsExactly("mvp_scope", "milestones", "risk_log", "how_it_works");
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode list = app().send("GET", "/api/artifacts/project/" + projectId, "erin", null).body();
+                return allIdle(list) && list.get(1).get("version_number").asInt() == 2;
+            });
+            JsonNode after = app().send("GET", "/api/artifacts/project/" + projectId, "erin", null).body();
+            assertThat(after).extracting(a -> a.get("stale").asBoolean()).containsOnly(false);
+            assertThat(after.get(1).get("written_from").get("brief").asInt()).isEqualTo(3);
+            assertThat(app().send("POST", "/api/artifacts/" + briefId + "/revisions/1/restore", "mallory", null).status())
+                    .isEqualTo(404);
+        }
+
+        @Test
         void regenerationWarnsBeforeOverwritingEditsAndForceOverwrites() {
             String projectId = generatedProject("bob");
             String milestones = app().send("GET", "/api/artifacts/project/" + projectId, "bob", null).body().get(2)

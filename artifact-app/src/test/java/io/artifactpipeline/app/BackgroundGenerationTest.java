@@ -19,6 +19,7 @@ import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
 import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.persistence.DatabaseSettings;
 import io.artifactpipeline.persistence.JpaStorage;
@@ -86,7 +87,7 @@ class BackgroundGenerationTest {
         assertThat(artifacts).hasSize(5).allSatisfy(artifact -> {
             assertThat(artifact.status()).isEqualTo(ArtifactStatus.IDLE);
             assertThat(artifact.versionNumber()).isEqualTo(1);
-            assertThat(survivor.pipeline.listRevisions().list(founder, artifact.id())).hasSize(1);
+            assertThat(survivor.pipeline.listRevisions().list(founder, ListRevisions.Query.newest(artifact.id())).items()).hasSize(1);
         });
     }
 
@@ -107,7 +108,7 @@ class BackgroundGenerationTest {
         for (Started started : startedGenerations) {
             for (Artifact artifact : first.pipeline.listProjectArtifacts().list(started.founder(), started.project().id())) {
                 assertThat(artifact.versionNumber()).isEqualTo(1);
-                assertThat(first.pipeline.listRevisions().list(started.founder(), artifact.id())).hasSize(1);
+                assertThat(first.pipeline.listRevisions().list(started.founder(), ListRevisions.Query.newest(artifact.id())).items()).hasSize(1);
             }
         }
     }

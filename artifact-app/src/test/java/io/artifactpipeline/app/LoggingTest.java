@@ -53,6 +53,7 @@ class LoggingTest {
                     .contains("database PostgreSQL " + database.url() + ";")
                     .contains("model offline")
                     .contains("auth development keys in")
+                    .contains("web on; access log on")
                     .doesNotContain("s3cret-pw");
             assertThat(lines).as("libraries' start-up narration").noneMatch(line ->
                     line.matches("\\S+ INFO  (org\\.hibernate|org\\.flywaydb|com\\.zaxxer|io\\.helidon)\\S* .*"));

@@ -35,7 +35,16 @@ final class RunningApp implements AutoCloseable {
     }
 
     String token(String user) {
-        return tokens.issue(user, Tier.BOOTSTRAPPER, Duration.ofMinutes(10));
+        return token(user, Tier.BOOTSTRAPPER);
+    }
+
+    String token(String user, Tier tier) {
+        return tokens.issue(user, tier, Duration.ofMinutes(10));
+    }
+
+    /** Where the web workspace is: {@code http://127.0.0.1:<port>/}. */
+    String base() {
+        return "http://127.0.0.1:" + application.port() + "/";
     }
 
     Reply send(String method, String path, String user, String body) {

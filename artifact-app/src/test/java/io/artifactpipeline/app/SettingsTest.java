@@ -32,6 +32,18 @@ class SettingsTest {
         assertThat(settings.llm().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
         assertThat(settings.jobs().concurrency()).isEqualTo(64);
         assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.server().web()).isTrue();
+    }
+
+    @Test
+    void theWebWorkspaceCanBeSwitchedOffAndOnlyByTrueOrFalse() throws IOException {
+        assertThat(load(Map.of("ARTIFACT_WEB", "false")).server().web()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_WEB", "TRUE")).server().web()).isTrue();
+        Path yaml = dir.resolve("web.yaml");
+        Files.writeString(yaml, "artifact:\n  web: false\n");
+        assertThat(load(Map.of("ARTIFACT_CONFIG", yaml.toString())).server().web()).isFalse();
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_WEB", "no")))
+                .hasMessageContaining("ARTIFACT_WEB").hasMessageContaining("true or false");
     }
 
     @Test
@@ -76,6 +88,29 @@ class SettingsTest {
         assertThat(set.server().accessLog()).isFalse();
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_ACCESS_LOG", "yes"))).hasMessageContaining("ARTIFACT_HTTP_ACCESS_LOG");
         assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_MAX_CONNECTIONS", "0"))).hasMessageContaining("ARTIFACT_HTTP_MAX_CONNECTIONS");
+    }
+
+    @Test
+    void theModelCallSettingsReachTheModelSettings() {
+        ModelSettings defaults = load(Map.of()).llm();
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.contextTokens()).isEmpty();
+        assertThat(defaults.temperature()).isEqualTo(0.7);
+
+        ModelSettings local = load(Map.of("ARTIFACT_LLM_PROVIDER", "openai",
+                "ARTIFACT_LLM_BASE_URL", "http://127.0.0.1:11434/v1", "ARTIFACT_LLM_TIMEOUT_SECONDS", "900",
+                "ARTIFACT_LLM_IDLE_TIMEOUT_SECONDS", "120", "ARTIFACT_LLM_CONTEXT_TOKENS", "32768",
+                "ARTIFACT_LLM_TEMPERATURE", "0.2")).llm();
+        assertThat(local.timeout()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(local.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(local.contextTokens()).hasValue(32768);
+        assertThat(local.temperature()).isEqualTo(0.2);
+
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_LLM_TEMPERATURE", "warm")))
+                .hasMessageContaining("ARTIFACT_LLM_TEMPERATURE");
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_LLM_CONTEXT_TOKENS", "-5")))
+                .hasMessageContaining("context window");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.artifactpipeline.core;
 
+import io.artifactpipeline.core.budget.DailyBudgets;
 import io.artifactpipeline.core.budget.TokenBudget;
 import io.artifactpipeline.core.cascade.GenerationEngine;
 import io.artifactpipeline.core.cascade.GenerationWorker;
@@ -18,17 +19,22 @@ import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
 import io.artifactpipeline.core.usecase.AnnotateArtifact;
 import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.DiffRevisions;
 import io.artifactpipeline.core.usecase.EditArtifact;
+import io.artifactpipeline.core.usecase.ExportArtifact;
+import io.artifactpipeline.core.usecase.ExportProject;
 import io.artifactpipeline.core.usecase.GenerationStarter;
 import io.artifactpipeline.core.usecase.GetArtifact;
 import io.artifactpipeline.core.usecase.GetArtifactStatus;
 import io.artifactpipeline.core.usecase.GetGeneration;
+import io.artifactpipeline.core.usecase.GetGenerationOverview;
 import io.artifactpipeline.core.usecase.GetProject;
 import io.artifactpipeline.core.usecase.GetRevision;
 import io.artifactpipeline.core.usecase.ListProjectArtifacts;
 import io.artifactpipeline.core.usecase.ListProjects;
 import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import io.artifactpipeline.core.usecase.RestoreRevision;
 import io.artifactpipeline.core.usecase.StartGeneration;
 import io.artifactpipeline.core.usecase.WatchProject;
 
@@ -58,15 +64,21 @@ public final class ArtifactPipeline implements AutoCloseable {
     private final ListRevisions listRevisions;
     private final GetRevision getRevision;
     private final WatchProject watchProject;
+    private final RestoreRevision restoreRevision;
+    private final GetGenerationOverview getGenerationOverview;
+    private final ExportArtifact exportArtifact;
+    private final ExportProject exportProject;
+    private final DiffRevisions diffRevisions;
     private final GenerationEngine engine;
     private GenerationWorkerPool pool;
 
     private ArtifactPipeline(Builder b) {
         Objects.requireNonNull(b.model, "a language model is required");
-        TokenBudget budget = new TokenBudget(b.usage, b.clock, b.estimatedTokensPerCall);
+        TokenBudget budget = new TokenBudget(b.usage, b.budgets, b.clock, b.estimatedTokensPerCall);
         engine = new GenerationEngine(new GenerationEngine.Ports(b.projects, b.artifacts, b.queue, b.writes, b.model,
                 b.events), budget, b.clock, b.workerId, b.leaseLength);
-        GenerationStarter starter = new GenerationStarter(engine.queue(), budget, b.events, b.clock, b.ids);
+        GenerationStarter starter = new GenerationStarter(engine.queue(), budget, b.events, b.clock, b.ids,
+                b.maxActiveGenerationsPerUser);
         createProject = new CreateProject(b.projects, b.clock, b.ids);
         listProjects = new ListProjects(b.projects);
         getProject = new GetProject(b.projects);
@@ -81,6 +93,11 @@ public final class ArtifactPipeline implements AutoCloseable {
         listRevisions = new ListRevisions(b.artifacts);
         getRevision = new GetRevision(b.artifacts);
         watchProject = new WatchProject(b.projects, b.events);
+        restoreRevision = new RestoreRevision(b.artifacts, b.events, b.clock);
+        getGenerationOverview = new GetGenerationOverview(b.projects, b.artifacts, engine.queue());
+        exportArtifact = new ExportArtifact(b.artifacts, b.projects, b.clock);
+        exportProject = new ExportProject(b.projects, b.artifacts, b.clock);
+        diffRevisions = new DiffRevisions(b.artifacts);
     }
 
     public static Builder builder() {
@@ -114,6 +131,15 @@ public final class ArtifactPipeline implements AutoCloseable {
     public GetRevision getRevision() { return getRevision; }
 
     public WatchProject watchProject() { return watchProject; }
+
+    public RestoreRevision restoreRevision() { return restoreRevision; }
+
+    public GetGenerationOverview getGenerationOverview() { return getGenerationOverview; }
+    public ExportArtifact exportArtifact() { return exportArtifact; }
+
+    public ExportProject exportProject() { return exportProject; }
+
+    public DiffRevisions diffRevisions() { return diffRevisions; }
 
     /** Runs queued generations in the caller's thread: {@code worker().drain()}. */
     public GenerationWorker worker() { return engine.worker(); }
@@ -157,6 +183,8 @@ public final class ArtifactPipeline implements AutoCloseable {
         private String workerId = "worker-" + UUID.randomUUID();
         private Duration leaseLength = Duration.ofSeconds(30);
         private long estimatedTokensPerCall = TokenBudget.DEFAULT_ESTIMATE_PER_CALL;
+        private DailyBudgets budgets = DailyBudgets.defaults();
+        private int maxActiveGenerationsPerUser = 3;
 
         private Builder() {
         }
@@ -186,8 +214,17 @@ public final class ArtifactPipeline implements AutoCloseable {
         /** How long a claimed generation stays with this server without renewal before another may take it over. */
         public Builder leaseLength(Duration leaseLength) { this.leaseLength = leaseLength; return this; }
 
-        /** What one model call is assumed to cost when checking the day's budget before it. */
+        /**
+         * What one model call is assumed to cost: per call when a generation is checked before it starts,
+         * and what is reserved before a call whose model cannot tell its worst case.
+         */
         public Builder estimatedTokensPerCall(long tokens) { this.estimatedTokensPerCall = tokens; return this; }
+
+        /** Tokens each tier may spend per user per UTC day. */
+        public Builder dailyBudgets(DailyBudgets dailyBudgets) { this.budgets = dailyBudgets; return this; }
+
+        /** Generations one user may have queued or running at once, across every server; 3 by default. */
+        public Builder maxActiveGenerationsPerUser(int max) { this.maxActiveGenerationsPerUser = max; return this; }
 
         public ArtifactPipeline build() {
             return new ArtifactPipeline(this);

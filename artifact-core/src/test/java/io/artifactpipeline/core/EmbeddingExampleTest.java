@@ -6,13 +6,15 @@ import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Project;
-import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.RevisionSource;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.testing.FakeLanguageModel;
 import io.artifactpipeline.core.usecase.EditArtifact;
+import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.RegenerateArtifact;
+import io.artifactpipeline.core.usecase.RestoreRevision;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,13 +43,15 @@ class EmbeddingExampleTest {
             pipeline.regenerateArtifact().regenerate(founder, new RegenerateArtifact.Command(brief.id(), true, Optional.of("Shorter")));
             pipeline.worker().drain();
 
-            List<Revision> history = pipeline.listRevisions().list(founder, brief.id());
+            List<RevisionSummary> history = pipeline.listRevisions().list(founder, ListRevisions.Query.newest(brief.id())).items();
+            Artifact restored = pipeline.restoreRevision().restore(founder, new RestoreRevision.Command(brief.id(), 2)); // the edit is back
 
             assertThat(artifacts).extracting(Artifact::type).containsExactlyElementsOf(ArtifactType.inGenerationOrder());
             assertThat(artifacts).allMatch(a -> a.status() == ArtifactStatus.IDLE && a.versionNumber() == 1);
-            assertThat(history).extracting(Revision::source)
+            assertThat(history).extracting(RevisionSummary::source)
                     .containsExactly(RevisionSource.REGENERATED, RevisionSource.EDITED, RevisionSource.GENERATED);
-            assertThat(pipeline.getArtifact().get(founder, brief.id()).versionNumber()).isEqualTo(2);
+            assertThat(restored.versionNumber()).isEqualTo(3);
+            assertThat(restored.editedSections()).containsExactly("target_user");
         }
     }
 }

@@ -71,7 +71,7 @@ public final class ArtifactHttpServer {
                     if (!b.corsOrigins.isEmpty()) {
                         routing.addFilter(new CorsFilter(b.corsOrigins)); // before authentication: preflights carry no token
                     }
-                    routing(routing, b.pipeline, security, json, events, metrics);
+                    routing(routing, b.pipeline, security, json, events, metrics, PublicRoutes.of(b.auth, b.web, json));
                 })
                 .build();
     }
@@ -85,22 +85,28 @@ public final class ArtifactHttpServer {
      * resource, each given only the use cases it calls, and the one error mapping.
      */
     static void routing(HttpRouting.Builder routing, ArtifactPipeline pipeline, ApiSecurity security, Json json,
-                        ArtifactEventStreams events, ServerMetrics metrics) {
+                        ArtifactEventStreams events, ServerMetrics metrics, PublicRoutes publicRoutes) {
         routing.addFilter(new RequestMetricsFilter(metrics))
-                .addFilter(new AuthenticationFilter(security))
+                .addFilter(new AuthenticationFilter(security, publicRoutes::isPublic))
                 .register(ProjectsService.PATH, new ProjectsService(pipeline.createProject(), pipeline.listProjects(),
                         pipeline.getProject(), json))
                 // Literal paths first: "/generate" and ".../events" must not be taken for an artifact id.
                 .register(ArtifactsService.PATH, new GenerateService(pipeline.startGeneration(),
-                        pipeline.regenerateArtifact(), json))
+                        pipeline.regenerateArtifact(), new RegenerationWait(pipeline.watchProject(), pipeline.getArtifact()),
+                        json))
                 .register(ArtifactsService.PATH, rules -> rules.get("/project/{project_id}/events", events::stream)
                         .any("/project/{project_id}/events", Routes.allow("GET")))
+                .register(ArtifactsService.PATH, new GenerationStatusService(pipeline.getGenerationOverview()))
                 .register(ArtifactsService.PATH, new ArtifactsService(pipeline.getArtifact(),
                         pipeline.getArtifactStatus(), pipeline.listProjectArtifacts(), pipeline.editArtifact(),
                         pipeline.annotateArtifact(), json))
-                .register(ArtifactsService.PATH, new RevisionsService(pipeline.listRevisions(), pipeline.getRevision()))
+                .register(ArtifactsService.PATH, new HistoryService(pipeline.listRevisions(), pipeline.getRevision(),
+                        pipeline.diffRevisions(), pipeline.restoreRevision(), pipeline.getArtifact()))
+                .register(ArtifactsService.PATH, new ExportService(pipeline.exportArtifact(), pipeline.exportProject()))
+                .register(ApiDescriptionService.PATH, new ApiDescriptionService())
                 .register(GenerationsService.PATH, new GenerationsService(pipeline.getGeneration()))
                 .error(Exception.class, new ProblemMapping());
+        publicRoutes.register(routing); // last: the workspace's files answer only what no API route does
     }
 
     /** Starts listening; with port 0 the chosen port is logged and given by {@link #port()}. */
@@ -152,13 +158,17 @@ public final class ArtifactHttpServer {
         private boolean accessLog = true;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+        private boolean web = true;
 
         private Builder() {
         }
 
         public Builder pipeline(ArtifactPipeline pipeline) { this.pipeline = pipeline; return this; }
 
-        /** How tokens are verified: a JWKS, or development keys in the data directory. */
+        /**
+         * How tokens are verified: a JWKS, or development keys in the data directory. In development auth
+         * it also enables {@code POST /dev/token} (even when {@link #security} overrides verification).
+         */
         public Builder auth(AuthSettings settings) { this.auth = settings; return this; }
 
         /** An already built security setup, e.g. with a test clock; wins over {@link #auth}. */
@@ -216,6 +226,9 @@ public final class ArtifactHttpServer {
 
         /** What an event stream judges its token's expiry by; the clock the tokens are checked against. */
         public Builder clock(Clock tokenClock) { this.clock = Objects.requireNonNull(tokenClock, "clock"); return this; }
+
+        /** Whether to serve the web workspace at {@code /} (WEB.md). Default true. */
+        public Builder web(boolean serveWorkspace) { this.web = serveWorkspace; return this; }
 
         /** How long {@link #stop()} lets requests in flight finish. Default 10 s. */
         public Builder shutdownGracePeriod(Duration period) { this.shutdownGracePeriod = period; return this; }

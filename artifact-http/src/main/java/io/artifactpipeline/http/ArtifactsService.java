@@ -17,7 +17,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -94,7 +93,7 @@ final class ArtifactsService implements HttpService {
         ArtifactId id = artifactId(request);
         Actor actor = RequestParts.actor(request);
         EditBody body = json.read(request, EditBody.class);
-        OptionalLong expected = expectedRowVersion(request, actor, id);
+        OptionalLong expected = EntityTags.expectedRowVersion(request, id, () -> getArtifact.get(actor, id).rowVersion());
         Artifact edited = editArtifact.edit(actor, EditArtifact.Command.of(id, body.sectionPath(), body.newValue(), expected));
         sendArtifact(response, edited);
     }
@@ -106,24 +105,7 @@ final class ArtifactsService implements HttpService {
         sendArtifact(response, annotated);
     }
 
-    /** If-Match as the core's expected row version; a list of several tags matches if the current one is in it. */
-    private OptionalLong expectedRowVersion(ServerRequest request, Actor actor, ArtifactId id) {
-        Optional<String> ifMatch = request.headers().first(HeaderNames.IF_MATCH);
-        if (ifMatch.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        List<Long> versions = EntityTags.ifMatch(ifMatch.get(), id);
-        if (versions.size() <= 1) {
-            return versions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(versions.getFirst());
-        }
-        long current = getArtifact.get(actor, id).rowVersion();
-        if (!versions.contains(current)) {
-            throw ClientError.preconditionFailed("If-Match names no current version of this artifact");
-        }
-        return OptionalLong.of(current);
-    }
-
-    private static void sendArtifact(ServerResponse response, Artifact artifact) {
+    static void sendArtifact(ServerResponse response, Artifact artifact) {
         response.header(HeaderNames.ETAG, EntityTags.of(artifact));
         Json.send(response, Status.OK_200, Views.artifact(artifact));
     }

@@ -2,9 +2,14 @@ package io.artifactpipeline.http;
 
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * Strong ETags for artifacts, {@code "<artifact id>-<row version>"}: the store bumps the row version on
@@ -44,6 +49,26 @@ final class EntityTags {
             throw ClientError.preconditionFailed("If-Match names no current version of this artifact");
         }
         return versions;
+    }
+
+    /**
+     * If-Match as the core's expected row version: absent or {@code *} is none; a list of several tags
+     * matches if the current one ({@code current}, read only then) is in it.
+     */
+    static OptionalLong expectedRowVersion(ServerRequest request, ArtifactId id, LongSupplier current) {
+        Optional<String> ifMatch = request.headers().first(HeaderNames.IF_MATCH);
+        if (ifMatch.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        List<Long> versions = ifMatch(ifMatch.get(), id);
+        if (versions.size() <= 1) {
+            return versions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(versions.getFirst());
+        }
+        long now = current.getAsLong();
+        if (!versions.contains(now)) {
+            throw ClientError.preconditionFailed("If-Match names no current version of this artifact");
+        }
+        return OptionalLong.of(now);
     }
 
     /** True when If-None-Match already names the current tag, so a GET can answer 304. */

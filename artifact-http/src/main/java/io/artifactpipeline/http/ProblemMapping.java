@@ -7,8 +7,10 @@ import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.error.NotFoundException;
+import io.artifactpipeline.core.error.NotWrittenException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.error.StoreUnavailableException;
+import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.http.ErrorHandler;
@@ -31,6 +33,11 @@ final class ProblemMapping implements ErrorHandler<Exception> {
     public void handle(ServerRequest request, ServerResponse response, Exception error) {
         if (response.isSent()) {
             LOG.log(Level.DEBUG, "error after the response was sent", error);
+            return;
+        }
+        if (error instanceof HttpException http && http.status().code() < 400) {
+            // Not an error: how the static files answer 304 Not Modified (or a redirect), headers already set.
+            response.status(http.status()).send();
             return;
         }
         Json.sendProblem(response, toProblem(error));
@@ -59,12 +66,16 @@ final class ProblemMapping implements ErrorHandler<Exception> {
                         : conflict.withGenerationId(e.activeGeneration().toString());
             }
             case ArtifactBusyException e -> Problem.of(409, "artifact-busy", "Conflict", e.getMessage());
+            case NotWrittenException e -> Problem.of(409, "not-written", "Conflict", e.getMessage());
             case StaleArtifactException e -> Problem.of(412, "stale-artifact", "Precondition Failed", e.getMessage());
             case InvalidInputException e -> Problem.of(422, "invalid-input", "Unprocessable Content", e.getMessage())
                     .withErrors(e.violations().stream()
                             .map(v -> new Problem.FieldError(v.path(), v.message())).toList());
             case BudgetExhaustedException e -> Problem.of(429, "budget-exhausted", "Too Many Requests", e.getMessage())
                     .withHeader("Retry-After", String.valueOf(Math.max(1, ceilSeconds(e))));
+            // Generations take tens of seconds; retrying sooner would only be refused again.
+            case TooManyActiveGenerationsException e -> Problem.of(429, "too-many-active-generations",
+                    "Too Many Requests", e.getMessage()).withHeader("Retry-After", "15");
             case StoreUnavailableException e -> {
                 // The cause may hold SQL or host names: log it, say nothing of it.
                 LOG.log(Level.WARNING, "store unavailable", e);

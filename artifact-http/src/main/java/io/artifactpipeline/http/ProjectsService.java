@@ -1,7 +1,9 @@
 package io.artifactpipeline.http;
 
+import io.artifactpipeline.core.model.Page;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.usecase.CreateProject;
 import io.artifactpipeline.core.usecase.GetProject;
 import io.artifactpipeline.core.usecase.ListProjects;
@@ -51,8 +53,10 @@ final class ProjectsService implements HttpService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        Json.send(response, Status.OK_200, listProjects.list(RequestParts.actor(request)).stream()
-                .map(Views::project).toList());
+        var query = new ListProjects.Query(Paging.request(request, Paging.PROJECTS));
+        Page<Project, ProjectPosition> page = listProjects.list(RequestParts.actor(request), query);
+        Paging.linkNext(request, response, page, Paging.PROJECTS);
+        Json.send(response, Status.OK_200, page.items().stream().map(Views::project).toList());
     }
 
     private void get(ServerRequest request, ServerResponse response) {

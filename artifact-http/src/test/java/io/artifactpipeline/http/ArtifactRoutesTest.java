@@ -119,7 +119,9 @@ class ArtifactRoutesTest {
         artifact.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("id", "project_id", "artifact_type", "version_number",
                 "current_content", "previous_content", "has_user_edits", "edited_sections", "annotations",
-                "generation_status", "error", "schema_version", "created_at", "updated_at");
+                "generation_status", "error", "schema_version", "created_at", "updated_at", "stale", "written_from");
+        assertThat(artifact.get("stale").asBoolean()).isFalse();
+        assertThat(artifact.get("written_from").isObject()).isTrue();
 
         String etag = got.header("ETag");
         assertThat(etag).startsWith("\"" + id + "-").endsWith("\"");

@@ -114,6 +114,31 @@ class EventStreamTest {
     }
 
     @Test
+    void sectionDraftsArriveBeforeTheArtifactIsStoredAndNeverAboveTheTier() throws Exception {
+        ApiClient alice = server.as("alice-drafts");
+        String projectId = TestServer.createProject(alice);
+        try (Subscription events = Subscription.open(alice, projectId)) {
+            alice.post("/api/artifacts/generate", "{\"project_id\":\"" + projectId + "\"}");
+
+            List<String> drafted = new ArrayList<>();
+            JsonNode change;
+            do {
+                change = nextChange(events);
+                if ("brief".equals(change.get("artifact_type").asText())
+                        && "section_draft".equals(change.get("kind").asText())) {
+                    assertThat(change.get("generation_status").asText()).isEqualTo("generating");
+                    assertThat(change.get("value").isMissingNode()).isFalse();
+                    drafted.add(change.get("section").asText());
+                }
+            } while (!("brief".equals(change.get("artifact_type").asText())
+                    && "content".equals(change.get("kind").asText())));
+
+            assertThat(drafted).containsExactly("problem_statement", "target_user", "value_proposition",
+                    "key_constraint", "differentiation_points");
+        }
+    }
+
+    @Test
     void unknownForeignAndUnauthenticatedStreamsAreRefused() {
         String projectId = TestServer.createProject(server.as("owner-sse"));
         assertProblem(server.as("intruder-sse").get("/api/artifacts/project/" + projectId + "/events"), 404);
@@ -124,14 +149,16 @@ class EventStreamTest {
     void theSubscriptionEndsWhenTheClientGoesAway() throws Exception {
         ApiClient alice = server.as("alice-leaves");
         String projectId = TestServer.createProject(alice);
-        // Streams of earlier tests end at their next heartbeat; counting from a settled zero.
-        Eventually.await("earlier tests' streams to end", () -> server.server.openEventStreams() == 0);
+        // Streams of earlier tests end when the server next writes to them; wait for that, then count.
+        Eventually.await("earlier tests' streams to end", Duration.ofSeconds(10),
+                () -> server.server.openEventStreams() == 0);
+        int before = server.server.openEventStreams();
         Subscription events = Subscription.open(alice, projectId);
         events.next();
-        assertThat(server.server.openEventStreams()).isEqualTo(1);
+        assertThat(server.server.openEventStreams()).isEqualTo(before + 1);
         events.close();
         Eventually.await("the stream to end after the client left", Duration.ofSeconds(10),
-                () -> server.server.openEventStreams() == 0);
+                () -> server.server.openEventStreams() == before);
     }
 
     @Test

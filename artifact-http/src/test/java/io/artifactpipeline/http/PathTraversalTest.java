@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Paths a browser would never send, written straight to the socket: none may reach an API route
- * without a token by dressing up as an open /observe path.
+ * without a token by dressing up as an open path (/observe, the web workspace's assets, /dev/token), nor
+ * read a file outside the assets.
  */
 class PathTraversalTest {
     private static TestServer server;
@@ -35,12 +36,13 @@ class PathTraversalTest {
     @ParameterizedTest
     @ValueSource(strings = {"/observe/../api/projects", "/observe/%2e%2e/api/projects", "//api/projects",
             "/api/projects/", "/observe/health/../../api/projects", "/api//projects", "/./api/projects",
-            "/observe%2F..%2Fapi/projects", "/API/projects"})
+            "/observe%2F..%2Fapi/projects", "/API/projects", "/assets/../api/projects", "/assets/%2e%2e/api/projects",
+            "/assets/..%2Fapi/projects", "/assets/../../etc/passwd", "/assets/%2e%2e/%2e%2e/pom.xml", "/dev/token/../../api/projects"})
     void noDisguisedPathReachesTheApiWithoutAToken(String path) throws IOException {
         String response = rawGet(path);
         String statusLine = response.lines().findFirst().orElse("");
         assertThat(statusLine).as(path).matches("HTTP/1\\.1 (400|401|404) .*");
-        assertThat(response).doesNotContain("victim").doesNotContain("\"idea\"");
+        assertThat(response).doesNotContain("victim").doesNotContain("\"idea\"").doesNotContain("root:").doesNotContain("<project");
     }
 
     private static String rawGet(String path) throws IOException {
@@ -55,7 +57,7 @@ class PathTraversalTest {
     }
 
     /** Headers up to the blank line, then Content-Length bytes: the server may keep the connection open. */
-    private static String readResponse(InputStream in) throws IOException {
+    static String readResponse(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();

@@ -1,8 +1,11 @@
 package io.artifactpipeline.http;
 
 import io.artifactpipeline.core.error.StoreUnavailableException;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.testing.AllStores;
@@ -60,7 +63,12 @@ class UnexpectedErrorsTest {
         }
 
         @Override
-        public List<Project> list(UserId owner) {
+        public int countProjects(UserId owner) {
+            return 0;
+        }
+
+        @Override
+        public Page<Project, ProjectPosition> page(UserId owner, PageRequest<ProjectPosition> request) {
             throw new IllegalStateException(SECRET, new SQLException(SECRET));
         }
     }

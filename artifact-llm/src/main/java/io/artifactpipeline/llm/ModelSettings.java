@@ -1,6 +1,7 @@
 package io.artifactpipeline.llm;
 
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.llm.http.CallTimeouts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -24,18 +26,26 @@ import java.util.stream.Collectors;
  * @param apiKey          the provider key, or null (required for Anthropic and for api.openai.com)
  * @param defaultModel    model for every tier without an override; default the provider's default
  * @param modelPerTier    per-tier overrides of the model
- * @param timeout         per model call (each attempt), and the connect timeout; default 120 s
+ * @param timeout         ceiling of one whole model call, retries and their waits included; default 600 s
+ * @param idleTimeout     longest silence inside a streamed answer, and before its first byte; default 60 s
  * @param maxConcurrency  model calls in flight at once against this server; default 16
  * @param offlineLatency  offline provider only: simulated time per call; default 0
  * @param maxOutputTokens upper bound on tokens the model may write per call; default 8192
+ * @param contextTokens   the model's context window, when known: the output limit is fitted under it with the
+ *                        prompt; empty = the provider's own limit applies
+ * @param temperature     sampling temperature sent to the provider, 0 to 2 (0 to 1 for Anthropic); default 0.7
  */
 public record ModelSettings(Provider provider, URI baseUrl, String apiKey, String defaultModel,
-                            Map<Tier, String> modelPerTier, Duration timeout, int maxConcurrency,
-                            Duration offlineLatency, int maxOutputTokens) {
+                            Map<Tier, String> modelPerTier, Duration timeout, Duration idleTimeout, int maxConcurrency,
+                            Duration offlineLatency, int maxOutputTokens, OptionalInt contextTokens,
+                            double temperature) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_CONCURRENCY = 16;
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
+    /** Focused but not rigid; also what Ollama would otherwise replace with 1.0 on its OpenAI endpoint. */
+    public static final double DEFAULT_TEMPERATURE = 0.7;
 
     /** The adapters this module provides, by their configuration name. */
     public enum Provider {
@@ -82,8 +92,11 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         defaultModel = defaultModel == null || defaultModel.isBlank() ? provider.defaultModel() : defaultModel.strip();
         modelPerTier = overrides(modelPerTier);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
         offlineLatency = offlineLatency == null ? Duration.ZERO : offlineLatency;
-        check(provider, baseUrl, apiKey, timeout, maxConcurrency, offlineLatency, maxOutputTokens);
+        contextTokens = contextTokens == null ? OptionalInt.empty() : contextTokens;
+        check(provider, baseUrl, apiKey, timeout, idleTimeout, maxConcurrency, offlineLatency, maxOutputTokens);
+        checkModelLimits(provider, contextTokens, temperature);
     }
 
     /** The embedded default: offline drafts, no network, no key. */
@@ -104,13 +117,20 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         return apiKey != null;
     }
 
+    /** The two limits of a streamed call, for the transport. */
+    public CallTimeouts callTimeouts() {
+        return new CallTimeouts(idleTimeout, timeout);
+    }
+
     /** Like the record's, but the key is never shown. */
     @Override
     public String toString() {
         return "ModelSettings[provider=" + provider.configName() + ", baseUrl=" + baseUrl
                 + ", apiKey=" + (apiKey == null ? "(none)" : "(redacted)") + ", defaultModel=" + defaultModel
-                + ", modelPerTier=" + modelPerTier + ", timeout=" + timeout + ", maxConcurrency=" + maxConcurrency
-                + ", offlineLatency=" + offlineLatency + ", maxOutputTokens=" + maxOutputTokens + "]";
+                + ", modelPerTier=" + modelPerTier + ", timeout=" + timeout + ", idleTimeout=" + idleTimeout
+                + ", maxConcurrency=" + maxConcurrency + ", offlineLatency=" + offlineLatency
+                + ", maxOutputTokens=" + maxOutputTokens + ", contextTokens=" + contextTokens
+                + ", temperature=" + temperature + "]";
     }
 
     private static Map<Tier, String> overrides(Map<Tier, String> given) {
@@ -125,9 +145,10 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         return Collections.unmodifiableMap(kept);
     }
 
-    private static void check(Provider provider, URI baseUrl, String apiKey, Duration timeout, int maxConcurrency,
-                              Duration offlineLatency, int maxOutputTokens) {
-        require(!timeout.isNegative() && !timeout.isZero(), "the model call timeout must be positive");
+    private static void check(Provider provider, URI baseUrl, String apiKey, Duration timeout, Duration idleTimeout,
+                              int maxConcurrency, Duration offlineLatency, int maxOutputTokens) {
+        require(timeout.isPositive(), "the model call timeout must be positive");
+        require(idleTimeout.isPositive(), "the model call idle timeout must be positive");
         require(maxConcurrency >= 1, "the model call concurrency must be at least 1");
         require(!offlineLatency.isNegative(), "the offline latency cannot be negative");
         require(maxOutputTokens >= 1, "the maximum output tokens must be at least 1");
@@ -150,6 +171,13 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         }
     }
 
+    private static void checkModelLimits(Provider provider, OptionalInt contextTokens, double temperature) {
+        require(contextTokens.isEmpty() || contextTokens.getAsInt() >= 1, "the context window must be at least 1 token");
+        require(temperature >= 0 && temperature <= 2, "the temperature must be between 0 and 2");
+        // Anthropic's Messages API refuses anything above 1 with a 400 on every call: say so at start-up.
+        require(provider != Provider.ANTHROPIC || temperature <= 1, "the anthropic provider takes a temperature between 0 and 1");
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
@@ -164,9 +192,12 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         private String defaultModel;
         private final Map<Tier, String> modelPerTier = new EnumMap<>(Tier.class);
         private Duration timeout;
+        private Duration idleTimeout;
         private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
         private Duration offlineLatency;
         private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
+        private OptionalInt contextTokens = OptionalInt.empty();
+        private double temperature = DEFAULT_TEMPERATURE;
 
         private Builder() {
         }
@@ -208,6 +239,13 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
 
         public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
 
+        public Builder idleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; return this; }
+
+        /** The model's context window in tokens. */
+        public Builder contextTokens(int tokens) { this.contextTokens = OptionalInt.of(tokens); return this; }
+
+        public Builder temperature(double temperature) { this.temperature = temperature; return this; }
+
         public Builder maxConcurrency(int maxConcurrency) { this.maxConcurrency = maxConcurrency; return this; }
 
         public Builder offlineLatency(Duration latency) { this.offlineLatency = latency; return this; }
@@ -215,8 +253,8 @@ public record ModelSettings(Provider provider, URI baseUrl, String apiKey, Strin
         public Builder maxOutputTokens(int maxOutputTokens) { this.maxOutputTokens = maxOutputTokens; return this; }
 
         public ModelSettings build() {
-            return new ModelSettings(provider, baseUrl, apiKey, defaultModel, modelPerTier, timeout, maxConcurrency,
-                    offlineLatency, maxOutputTokens);
+            return new ModelSettings(provider, baseUrl, apiKey, defaultModel, modelPerTier, timeout, idleTimeout,
+                    maxConcurrency, offlineLatency, maxOutputTokens, contextTokens, temperature);
         }
     }
 }

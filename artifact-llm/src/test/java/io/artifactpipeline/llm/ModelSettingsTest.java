@@ -20,7 +20,10 @@ class ModelSettingsTest {
         assertThat(settings.provider()).isEqualTo(Provider.OFFLINE);
         assertThat(settings.baseUrl()).isNull();
         assertThat(settings.apiKey()).isNull();
-        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.contextTokens()).isEmpty();
+        assertThat(settings.temperature()).isEqualTo(0.7);
         assertThat(settings.maxConcurrency()).isEqualTo(16);
         assertThat(settings.offlineLatency()).isEqualTo(Duration.ZERO);
         assertThat(settings.maxOutputTokens()).isEqualTo(8192);
@@ -80,6 +83,16 @@ class ModelSettingsTest {
     void invalidNumbersAndUrlsAreRefused() {
         assertThatThrownBy(() -> ModelSettings.builder().timeout(Duration.ZERO).build())
                 .hasMessageContaining("timeout must be positive");
+        assertThatThrownBy(() -> ModelSettings.builder().idleTimeout(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("idle timeout must be positive");
+        assertThatThrownBy(() -> ModelSettings.builder().contextTokens(0).build())
+                .hasMessageContaining("context window must be at least 1 token");
+        assertThatThrownBy(() -> ModelSettings.builder().temperature(2.5).build())
+                .hasMessageContaining("temperature must be between 0 and 2");
+        assertThatThrownBy(() -> ModelSettings.builder().temperature(Double.NaN).build())
+                .hasMessageContaining("temperature must be between 0 and 2");
+        assertThatThrownBy(() -> ModelSettings.builder().provider("anthropic").apiKey(KEY).temperature(1.2).build())
+                .hasMessageContaining("anthropic provider takes a temperature between 0 and 1");
         assertThatThrownBy(() -> ModelSettings.builder().maxConcurrency(0).build())
                 .hasMessageContaining("concurrency must be at least 1");
         assertThatThrownBy(() -> ModelSettings.builder().offlineLatency(Duration.ofMillis(-1)).build())

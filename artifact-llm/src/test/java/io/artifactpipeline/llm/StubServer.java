@@ -48,9 +48,46 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
+    /** One piece of a streamed answer: some bytes (after a pause), a wait for the test's go-ahead, or silence. */
+    public sealed interface Piece {
+        record Send(String text, Duration pause) implements Piece {
+            public Send after(Duration pause) {
+                return new Send(text, pause);
+            }
+        }
+
+        /** Sends nothing more until the latch opens (at most 30 s). */
+        record Gate(CountDownLatch latch) implements Piece {
+        }
+
+        /** Sends nothing more until the server closes. */
+        record Stall() implements Piece {
+        }
+
+        static Send send(String text) {
+            return new Send(text, Duration.ZERO);
+        }
+    }
+
     /** One scripted answer. */
-    public record Answer(int status, Map<String, String> headers, String body, Duration delay, Kind kind) {
-        enum Kind { RESPOND, HANG, DROP, STALL_BODY }
+    public record Answer(int status, Map<String, String> headers, String body, Duration delay, Kind kind,
+                         List<Piece> pieces) {
+        enum Kind { RESPOND, HANG, DROP, STREAM }
+
+        Answer(int status, Map<String, String> headers, String body, Duration delay, Kind kind) {
+            this(status, headers, body, delay, kind, List.of());
+        }
+
+        /** A 200 event stream of these events (each a complete "event:/data:" block), sent at once. */
+        public static Answer events(List<String> events) {
+            return stream(List.of(Piece.send(String.join("", events))));
+        }
+
+        /** A 200 event stream sent piece by piece. */
+        public static Answer stream(List<? extends Piece> pieces) {
+            return new Answer(200, Map.of("content-type", "text/event-stream; charset=utf-8"), "", Duration.ZERO,
+                    Kind.STREAM, List.copyOf(pieces));
+        }
 
         public static Answer json(int status, String body, String... headerPairs) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -69,17 +106,12 @@ public final class StubServer implements AutoCloseable {
             return new Answer(0, Map.of(), "", Duration.ZERO, Kind.HANG);
         }
 
-        /** Sends 200 and the start of a body, then nothing more until the server closes. */
-        public static Answer stallBody() {
-            return new Answer(200, Map.of(), "{\"id\":", Duration.ZERO, Kind.STALL_BODY);
-        }
-
         public static Answer drop() {
             return new Answer(0, Map.of(), "", Duration.ZERO, Kind.DROP);
         }
 
         public Answer after(Duration delay) {
-            return new Answer(status, headers, body, delay, kind);
+            return new Answer(status, headers, body, delay, kind, pieces);
         }
     }
 
@@ -168,19 +200,51 @@ public final class StubServer implements AutoCloseable {
                     answering = false;
                     respond(exchange, answer);
                 }
-                case STALL_BODY -> {
-                    exchange.getResponseHeaders().add("content-type", "application/json");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    out.write(answer.body().getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                    closing.await(30, TimeUnit.SECONDS);
+                case STREAM -> {
+                    answering = false;
+                    stream(exchange, answer);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             if (answering) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** Counted out just before the last piece: after it, the client may send its next request at once. */
+    private void stream(HttpExchange exchange, Answer answer) throws IOException, InterruptedException {
+        boolean counted = true;
+        try {
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(answer.status(), 0);
+            OutputStream out = exchange.getResponseBody();
+            List<Piece> pieces = answer.pieces();
+            for (int i = 0; i < pieces.size(); i++) {
+                switch (pieces.get(i)) {
+                    case Piece.Send send -> {
+                        if (send.pause().isPositive() && closing.await(send.pause().toMillis(), TimeUnit.MILLISECONDS)) {
+                            return;
+                        }
+                        if (i == pieces.size() - 1) {
+                            inFlight.decrementAndGet();
+                            counted = false;
+                        }
+                        out.write(send.text().getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                    case Piece.Gate gate -> gate.latch().await(30, TimeUnit.SECONDS);
+                    case Piece.Stall stall -> {
+                        closing.await(30, TimeUnit.SECONDS);
+                        return;
+                    }
+                }
+            }
+            out.close();
+        } finally {
+            if (counted) {
                 inFlight.decrementAndGet();
             }
         }

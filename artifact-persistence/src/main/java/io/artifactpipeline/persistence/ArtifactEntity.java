@@ -7,6 +7,7 @@ import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.Lineage;
 import io.artifactpipeline.core.model.ProjectId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,6 +26,7 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,6 +61,11 @@ class ArtifactEntity {
     private Instant updatedAt;
     @Version
     private long rowVersion;
+    /** The number of the latest revision; the store advances it with each revision it appends. */
+    private int headRevision;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Node.class)
+    private ObjectNode writtenFrom;
     @OneToMany
     @JoinColumn(name = "artifact_id", insertable = false, updatable = false)
     @OrderBy("position")
@@ -93,6 +100,24 @@ class ArtifactEntity {
         errorMessage = artifact.error() == null ? null : ErrorMessages.fit(artifact.error().message());
         schemaVersion = artifact.schemaVersion();
         updatedAt = StoredTime.of(artifact.updatedAt());
+        writtenFrom = WrittenFrom.column(artifact.writtenFrom());
+    }
+
+    /**
+     * Takes the next revision number as the latest and returns it. Callers hold the row (a lock, or the
+     * row version Hibernate checks on flush), so two appenders never take the same number.
+     */
+    int advanceHead() {
+        headRevision++;
+        return headRevision;
+    }
+
+    ArtifactType type() {
+        return type;
+    }
+
+    int headRevision() {
+        return headRevision;
     }
 
     void touch(Instant at) {
@@ -115,6 +140,7 @@ class ArtifactEntity {
         ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), errorMessage);
         return new Artifact(new ArtifactId(id), new ProjectId(projectId), type, versionNumber, currentContent,
                 previousContent, editedSections, annotations.stream().map(AnnotationEntity::toAnnotation).toList(),
-                status, error, schemaVersion, createdAt, updatedAt, rowVersion);
+                status, error, schemaVersion, createdAt, updatedAt, rowVersion,
+                new Lineage(headRevision, WrittenFrom.value(writtenFrom), Map.of()));
     }
 }

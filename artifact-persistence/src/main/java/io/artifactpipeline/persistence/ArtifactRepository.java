@@ -9,15 +9,22 @@ import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
+import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSource;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 import org.hibernate.Session;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +47,24 @@ final class ArtifactRepository {
                 .setParameter("owner", owner.value())
                 .setParameter("id", id.value())
                 .uniqueResultOptional()
-                .map(ArtifactEntity::toArtifact);
+                .map(entity -> withDependencyHeads(session, entity.toArtifact()));
+    }
+
+    /**
+     * The artifact with its dependencies' latest revision numbers: one small query over the project's
+     * rows (by the unique project/type index), none for an artifact that depends on nothing.
+     */
+    static Artifact withDependencyHeads(Session session, Artifact artifact) {
+        if (artifact.type().dependencies().isEmpty()) {
+            return artifact;
+        }
+        Map<ArtifactType, Integer> heads = new EnumMap<>(ArtifactType.class);
+        session.createSelectionQuery("select a.type, a.headRevision from ArtifactEntity a where a.projectId = :project",
+                        Object[].class)
+                .setParameter("project", artifact.projectId().value())
+                .getResultList()
+                .forEach(row -> heads.put((ArtifactType) row[0], (Integer) row[1]));
+        return artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads));
     }
 
     /** Status columns only: no content to read or parse, no annotations to join. */
@@ -58,16 +82,23 @@ final class ArtifactRepository {
     }
 
     static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {
-        return session.createSelectionQuery(OWNED_ARTIFACTS + " and a.projectId = :project", ArtifactEntity.class)
+        List<Artifact> artifacts = session.createSelectionQuery(OWNED_ARTIFACTS + " and a.projectId = :project", ArtifactEntity.class)
                 .setParameter("owner", owner.value())
                 .setParameter("project", projectId.value())
                 .getResultList().stream()
                 .map(ArtifactEntity::toArtifact)
                 .sorted(Comparator.comparing(Artifact::type))
                 .toList();
+        // The five rows carry every head revision: staleness costs no further query.
+        Map<ArtifactType, Integer> heads = new EnumMap<>(ArtifactType.class);
+        artifacts.forEach(artifact -> heads.put(artifact.type(), artifact.lineage().headRevision()));
+        return artifacts.stream()
+                .map(artifact -> artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads)))
+                .toList();
     }
 
-    static Artifact saveEdit(Session session, Artifact edited, long expectedRowVersion, Revision revision) {
+    /** A founder's change (an edit or a restore) with its revision, if the row is still the one they saw. */
+    static Artifact saveFounderChange(Session session, Artifact edited, long expectedRowVersion, Revision revision) {
         ArtifactEntity entity = session.find(ArtifactEntity.class, edited.id().value());
         if (entity == null) {
             throw new NotFoundException("artifact");
@@ -79,11 +110,12 @@ final class ArtifactRepository {
             throw new StaleArtifactException();
         }
         entity.copyContentAndStatus(edited);
+        int number = entity.advanceHead();
         // The update is conditional on the row version read above; a concurrent change makes it match no
         // row, which Hibernate reports and StoreErrors turns into StaleArtifactException.
         session.flush();
-        appendRevision(session, revision);
-        return entity.toArtifact();
+        session.persist(RevisionEntity.of(revision, number));
+        return withDependencyHeads(session, entity.toArtifact());
     }
 
     static Artifact addAnnotation(Session session, UserId owner, ArtifactId id, Annotation annotation) {
@@ -108,27 +140,37 @@ final class ArtifactRepository {
         return find(session, owner, id).orElseThrow(() -> new NotFoundException("artifact"));
     }
 
-    static List<Revision> revisions(Session session, UserId owner, ArtifactId id) {
-        return ownedRevisions(session, owner, id, "order by r.number desc")
-                .getResultList().stream().map(RevisionEntity::toRevision).toList();
+    /** Newest first after a position, reading every column but the content. */
+    static Page<RevisionSummary, Integer> revisionPage(Session session, UserId owner, ArtifactId id,
+                                                       PageRequest<Integer> request) {
+        List<RevisionSummary> rows = session.createSelectionQuery("""
+                        select r.number, r.versionNumber, r.source, r.actor, r.createdAt, r.sections, r.restoredFrom
+                        from RevisionEntity r
+                        join ArtifactEntity a on a.id = r.artifactId
+                        join ProjectEntity p on p.id = a.projectId
+                        where r.artifactId = :id and p.ownerId = :owner and r.number < :after
+                        order by r.number desc
+                        """, Object[].class)
+                .setParameter("id", id.value())
+                .setParameter("owner", owner.value())
+                .setParameter("after", request.after().orElse(Integer.MAX_VALUE))
+                .setMaxResults(request.limit() + 1)
+                .getResultList().stream()
+                .map(ArtifactRepository::summary)
+                .toList();
+        return Page.of(rows, request.limit(), RevisionSummary::number);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RevisionSummary summary(Object[] row) {
+        return new RevisionSummary((Integer) row[0], (Integer) row[1], (RevisionSource) row[2], (String) row[3],
+                (Instant) row[4], (List<String>) row[5], RevisionEntity.restoredFrom((Integer) row[6]));
     }
 
     static Optional<Revision> revision(Session session, UserId owner, ArtifactId id, int number) {
         return ownedRevisions(session, owner, id, "and r.number = :number")
                 .setParameter("number", number)
                 .uniqueResultOptional().map(RevisionEntity::toRevision);
-    }
-
-    /**
-     * Appends the revision as the artifact's next number. Callers have already updated the artifact row in
-     * this transaction, which holds its lock: concurrent appenders to one artifact take turns.
-     */
-    static void appendRevision(Session session, Revision revision) {
-        int last = session.createSelectionQuery(
-                        "select coalesce(max(r.number), 0) from RevisionEntity r where r.artifactId = :id", Integer.class)
-                .setParameter("id", revision.artifactId().value())
-                .getSingleResult();
-        session.persist(RevisionEntity.of(revision, last + 1));
     }
 
     private static org.hibernate.query.SelectionQuery<RevisionEntity> ownedRevisions(Session session, UserId owner,

@@ -62,7 +62,13 @@ final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
 
     @Override
     public void publishAll(List<ArtifactChange> changes) {
-        outbox.addAll(changes);
+        for (ArtifactChange change : changes) {
+            if (change.isDraft()) {
+                listeners.deliver(change); // a preview: this server's clients see it, the change table never does
+            } else {
+                outbox.add(change);
+            }
+        }
     }
 
     @Override

@@ -24,26 +24,33 @@ final class FencedWrites {
     private FencedWrites() {
     }
 
-    static Lease renew(Session session, Lease lease, Instant now, Duration leaseLength) {
+    /** Extends the lease from the database's time, not the worker's. */
+    static Lease renew(Session session, Lease lease, Duration leaseLength) {
+        Instant now = DatabaseTime.now(session);
         return held(session, lease, now).renew(now, leaseLength);
     }
 
-    static Artifact recordWritten(Session session, Lease lease, Artifact written, Revision revision, Instant now) {
-        held(session, lease, now);
-        Artifact saved = overwrite(session, written);
-        ArtifactRepository.appendRevision(session, revision);
+    static Artifact recordWritten(Session session, Lease lease, Artifact written, Revision revision) {
+        held(session, lease, DatabaseTime.now(session));
+        ArtifactEntity entity = locked(session, written);
+        entity.copyContentAndStatus(written);
+        int number = entity.advanceHead();
+        session.flush();
+        session.persist(RevisionEntity.of(revision, number));
+        Artifact saved = entity.toArtifact();
         markItem(session, lease, written, GenerationItem.Status.SUCCEEDED, null);
         return saved;
     }
 
-    static Artifact recordFailed(Session session, Lease lease, Artifact failed, Instant now) {
-        held(session, lease, now);
+    static Artifact recordFailed(Session session, Lease lease, Artifact failed) {
+        held(session, lease, DatabaseTime.now(session));
         Artifact saved = overwrite(session, failed);
         markItem(session, lease, failed, GenerationItem.Status.FAILED, failed.error());
         return saved;
     }
 
-    static Generation finish(Session session, Lease lease, Instant now) {
+    static Generation finish(Session session, Lease lease) {
+        Instant now = DatabaseTime.now(session);
         return held(session, lease, now).finish(now);
     }
 
@@ -73,14 +80,18 @@ final class FencedWrites {
      * first, so the version Hibernate checks on update is the one just read.
      */
     private static Artifact overwrite(Session session, Artifact fromWorker) {
-        ArtifactEntity entity = session.find(ArtifactEntity.class, fromWorker.id().value(),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null) {
-            throw new NotFoundException("artifact");
-        }
+        ArtifactEntity entity = locked(session, fromWorker);
         entity.copyContentAndStatus(fromWorker);
         session.flush();
         return entity.toArtifact();
+    }
+
+    private static ArtifactEntity locked(Session session, Artifact artifact) {
+        ArtifactEntity entity = session.find(ArtifactEntity.class, artifact.id().value(), LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw new NotFoundException("artifact");
+        }
+        return entity;
     }
 
     /**

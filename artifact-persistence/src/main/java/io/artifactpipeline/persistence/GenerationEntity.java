@@ -44,6 +44,8 @@ class GenerationEntity {
     private Instant finishedAt;
     /** The project id while queued or running, else null: unique, so one active generation per project. */
     private UUID activeProjectId;
+    /** Which of the owner's active-generation slots this one holds while queued or running, else null. */
+    private Integer activeSlot;
     private String leaseWorker;
     private long fencingToken;
     private Instant leaseExpiresAt;
@@ -53,6 +55,13 @@ class GenerationEntity {
     private List<GenerationItemEntity> items = new ArrayList<>();
 
     protected GenerationEntity() {
+    }
+
+    /** A new generation holding the owner's active-generation slot {@code slot}. */
+    static GenerationEntity of(Generation generation, int slot) {
+        GenerationEntity entity = of(generation);
+        entity.activeSlot = slot;
+        return entity;
     }
 
     static GenerationEntity of(Generation generation) {
@@ -109,5 +118,6 @@ class GenerationEntity {
         startedAt = StoredTime.of(started);
         finishedAt = StoredTime.of(finished);
         activeProjectId = newState.isActive() ? projectId : null;
+        activeSlot = newState.isActive() ? activeSlot : null;
     }
 }

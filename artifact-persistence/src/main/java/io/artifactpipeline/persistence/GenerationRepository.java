@@ -1,6 +1,7 @@
 package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
@@ -46,10 +47,13 @@ final class GenerationRepository {
     /**
      * Inserts the generation first: the unique active-project constraint refuses a second active one
      * (waiting, on PostgreSQL, for a concurrent insert to commit or roll back) before anything else is
-     * written. Then the artifacts, each existing one only if its row version is unchanged; then the items.
+     * written. It takes the owner's lowest free active-generation slot, whose unique constraint likewise
+     * refuses a slot that a concurrent start took first (the caller then tries again). Then the artifacts,
+     * each existing one only if its row version is unchanged; then the items.
      */
-    static Generation enqueue(Session session, Generation generation, List<Artifact> markedGenerating) {
-        session.persist(GenerationEntity.of(generation));
+    static Generation enqueue(Session session, Generation generation, List<Artifact> markedGenerating,
+                              int maxActivePerOwner) {
+        session.persist(GenerationEntity.of(generation, freeSlot(session, generation, maxActivePerOwner)));
         session.flush();
         for (Artifact artifact : markedGenerating) {
             // Row version 0: the core made this artifact just now, so there is nothing to look up.
@@ -69,6 +73,22 @@ final class GenerationRepository {
             session.persist(GenerationItemEntity.of(generation.id().value(), i, items.get(i)));
         }
         return generation;
+    }
+
+    private static int freeSlot(Session session, Generation generation, int maxActivePerOwner) {
+        List<Integer> taken = session.createNativeQuery(
+                        "select active_slot from generation where owner_id = :owner and active_slot is not null",
+                        Integer.class)
+                .setParameter("owner", generation.owner().value())
+                .getResultList();
+        if (taken.size() >= maxActivePerOwner) {
+            throw new TooManyActiveGenerationsException(maxActivePerOwner);
+        }
+        int slot = 1;
+        while (taken.contains(slot)) {
+            slot++;
+        }
+        return slot;
     }
 
     static Optional<Generation> find(Session session, UserId owner, GenerationId id) {
@@ -97,7 +117,9 @@ final class GenerationRepository {
                 .map(GenerationId::new);
     }
 
-    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Instant now, Duration leaseLength) {
+    /** Judged and leased by the database's time, so that every server sees the same expiry. */
+    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Duration leaseLength) {
+        Instant now = DatabaseTime.now(session);
         List<GenerationEntity> claimable = session.createNativeQuery(CLAIMABLE, GenerationEntity.class)
                 .setParameter("now", now)
                 .getResultList();

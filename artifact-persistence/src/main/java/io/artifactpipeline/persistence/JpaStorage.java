@@ -10,9 +10,13 @@ import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -120,8 +124,13 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public List<Project> list(UserId owner) {
-        return database.read(session -> ProjectRepository.list(session, owner));
+    public Page<Project, ProjectPosition> page(UserId owner, PageRequest<ProjectPosition> request) {
+        return database.read(session -> ProjectRepository.page(session, owner, request));
+    }
+
+    @Override
+    public int countProjects(UserId owner) {
+        return database.read(session -> ProjectRepository.count(session, owner));
     }
 
     // --- artifacts
@@ -143,7 +152,14 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Artifact saveEdit(Artifact edited, long expectedRowVersion, Revision revision) {
-        return database.transaction(session -> ArtifactRepository.saveEdit(session, edited, expectedRowVersion, revision));
+        return database.transaction(session -> ArtifactRepository.saveFounderChange(session, edited, expectedRowVersion,
+                revision));
+    }
+
+    @Override
+    public Artifact saveRestore(Artifact restored, long expectedRowVersion, Revision revision) {
+        return database.transaction(session -> ArtifactRepository.saveFounderChange(session, restored,
+                expectedRowVersion, revision));
     }
 
     @Override
@@ -152,8 +168,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public List<Revision> revisions(UserId owner, ArtifactId id) {
-        return database.read(session -> ArtifactRepository.revisions(session, owner, id));
+    public Page<RevisionSummary, Integer> revisionPage(UserId owner, ArtifactId id, PageRequest<Integer> request) {
+        return database.read(session -> ArtifactRepository.revisionPage(session, owner, id, request));
     }
 
     @Override
@@ -164,9 +180,9 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     // --- generation queue
 
     @Override
-    public Generation enqueue(Generation generation, List<Artifact> markedGenerating) {
+    public Generation enqueue(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner) {
         try {
-            return database.transaction(session -> GenerationRepository.enqueue(session, generation, markedGenerating));
+            return enqueueInFreeSlot(generation, markedGenerating, maxActivePerOwner);
         } catch (GenerationConflictException e) {
             if (e.activeGeneration() != null) {
                 throw e;
@@ -175,6 +191,20 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
             GenerationId active = database.transaction(session ->
                     GenerationRepository.activeId(session, generation.projectId())).orElse(null);
             throw new GenerationConflictException(active);
+        }
+    }
+
+    /** A concurrent start of the same owner may take the slot chosen here first; then the next free one is tried. */
+    private Generation enqueueInFreeSlot(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.transaction(session ->
+                        GenerationRepository.enqueue(session, generation, markedGenerating, maxActivePerOwner));
+            } catch (StoreUnavailableException e) {
+                if (attempt > maxActivePerOwner || !StoreErrors.isOwnerSlotTaken(e.getCause())) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -190,27 +220,27 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
-        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, now, leaseLength));
+        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, leaseLength));
     }
 
     @Override
     public Lease renew(Lease lease, Instant now, Duration leaseLength) {
-        return database.transaction(session -> FencedWrites.renew(session, lease, now, leaseLength));
+        return database.transaction(session -> FencedWrites.renew(session, lease, leaseLength));
     }
 
     @Override
     public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision, now));
+        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision));
     }
 
     @Override
     public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed, now));
+        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed));
     }
 
     @Override
     public Generation finish(Lease lease, Instant now) {
-        return database.transaction(session -> FencedWrites.finish(session, lease, now));
+        return database.transaction(session -> FencedWrites.finish(session, lease));
     }
 
     @Override

@@ -24,7 +24,8 @@ final class JpaUsageLedger implements UsageLedger {
     @Override
     public long tokensUsed(UserId user, LocalDate day) {
         return database.read(session -> session.createNativeQuery("""
-                        select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens), 0)
+                        select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens
+                                            + reserved_tokens), 0)
                         from token_usage where user_id = :user and usage_day = :day
                         """, Long.class)
                 .setParameter("user", user.value())
@@ -34,6 +35,49 @@ final class JpaUsageLedger implements UsageLedger {
 
     @Override
     public void record(UserId user, LocalDate day, TokenUsage usage) {
+        add(user, day, usage);
+    }
+
+    @Override
+    public boolean reserve(UserId user, LocalDate day, long tokens, long limit) {
+        if (tokens > limit) {
+            return false;
+        }
+        add(user, day, TokenUsage.NONE); // the day's row exists from here on, so the update below has a row to lock
+        // One statement: the row lock it takes makes the check and the addition atomic across servers.
+        return database.transaction(session -> session.createNativeMutationQuery("""
+                        update token_usage set reserved_tokens = reserved_tokens + :tokens
+                        where user_id = :user and usage_day = :day
+                          and input_tokens + output_tokens + cache_read_tokens + cache_write_tokens + reserved_tokens
+                              + :tokens <= :limit
+                        """)
+                .setParameter("user", user.value())
+                .setParameter("day", day)
+                .setParameter("tokens", tokens)
+                .setParameter("limit", limit)
+                .executeUpdate()) == 1;
+    }
+
+    @Override
+    public void settle(UserId user, LocalDate day, long reserved, TokenUsage actual) {
+        database.transaction(session -> session.createNativeMutationQuery("""
+                        update token_usage set reserved_tokens = reserved_tokens - :reserved,
+                            input_tokens = input_tokens + :input, output_tokens = output_tokens + :output,
+                            cache_read_tokens = cache_read_tokens + :cacheRead,
+                            cache_write_tokens = cache_write_tokens + :cacheWrite
+                        where user_id = :user and usage_day = :day
+                        """)
+                .setParameter("user", user.value())
+                .setParameter("day", day)
+                .setParameter("reserved", reserved)
+                .setParameter("input", actual.inputTokens())
+                .setParameter("output", actual.outputTokens())
+                .setParameter("cacheRead", actual.cacheReadTokens())
+                .setParameter("cacheWrite", actual.cacheWriteTokens())
+                .executeUpdate());
+    }
+
+    private void add(UserId user, LocalDate day, TokenUsage usage) {
         for (int attempt = 1; ; attempt++) {
             try {
                 database.transaction(session -> session.createNativeMutationQuery(database.vendor().addUsageSql())

@@ -16,6 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** One entry of an artifact's history; inserted once, never updated. */
@@ -38,6 +39,13 @@ class RevisionEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(JsonMutability.Node.class)
     private ObjectNode content;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Strings.class)
+    private List<String> editedSections;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(JsonMutability.Node.class)
+    private ObjectNode writtenFrom;
+    private Integer restoredFrom;
 
     protected RevisionEntity() {
     }
@@ -53,11 +61,20 @@ class RevisionEntity {
         entity.createdAt = StoredTime.of(revision.createdAt());
         entity.sections = List.copyOf(revision.sections());
         entity.content = revision.content();
+        entity.editedSections = List.copyOf(revision.editedSections());
+        entity.writtenFrom = WrittenFrom.column(revision.writtenFrom());
+        entity.restoredFrom = revision.restoredFrom().isPresent() ? revision.restoredFrom().getAsInt() : null;
         return entity;
     }
 
     Revision toRevision() {
+        // Rows older than the marks' columns have none: no edit marks, written from nothing known.
         return new Revision(new ArtifactId(artifactId), number, versionNumber, source, actor, createdAt, sections,
-                content);
+                content, editedSections == null ? List.of() : editedSections, WrittenFrom.value(writtenFrom),
+                restoredFrom(restoredFrom));
+    }
+
+    static OptionalInt restoredFrom(Integer column) {
+        return column == null ? OptionalInt.empty() : OptionalInt.of(column);
     }
 }

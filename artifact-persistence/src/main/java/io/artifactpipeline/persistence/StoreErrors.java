@@ -2,6 +2,7 @@ package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.DomainException;
 import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.error.StoreUnavailableException;
@@ -20,6 +21,7 @@ import java.util.Locale;
  */
 final class StoreErrors {
     static final String ACTIVE_GENERATION_CONSTRAINT = "uq_generation_active_project";
+    static final String OWNER_SLOT_CONSTRAINT = "uq_generation_owner_slot";
     private static final String ARTIFACT_TYPE_CONSTRAINT = "uq_artifact_project_type";
     private static final String REVISION_NUMBER_CONSTRAINT = "uq_revision_artifact_number";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -47,11 +49,29 @@ final class StoreErrors {
                 return known;
             }
         }
+        if (isDataException(failure)) {
+            // The database refused a value (too long, out of range, a character it cannot store): the
+            // request is at fault, and retrying it would fail the same way.
+            return InvalidInputException.of("", "a value cannot be stored: it is too long, out of range or "
+                    + "contains characters the database refuses");
+        }
         if (failure instanceof PersistenceException || failure instanceof HibernateException
                 || sqlException(failure) != null) {
             return new StoreUnavailableException(describe(failure), failure);
         }
         return failure;
+    }
+
+    /** Whether a concurrent start took the active-generation slot this one chose. */
+    static boolean isOwnerSlotTaken(Throwable failure) {
+        return failure instanceof RuntimeException runtime && UNIQUE_VIOLATION.equals(sqlState(failure))
+                && constraintText(runtime).contains(OWNER_SLOT_CONSTRAINT);
+    }
+
+    /** SQL state class 22, "data exception". */
+    private static boolean isDataException(Throwable failure) {
+        String state = sqlState(failure);
+        return state != null && state.startsWith("22");
     }
 
     /** Whether the failure is a unique-key violation (two writers inserted the same key at once). */

@@ -3,6 +3,7 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
@@ -37,6 +38,7 @@ import java.util.function.IntFunction;
 import static com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The rules the database enforces, raced with real threads. Two storages on one database stand in for two
@@ -75,7 +77,7 @@ abstract class ConcurrencyContract {
                     .map(item -> Artifact.awaitingFirstGeneration(item.artifactId(), project.id(), item.type(), 1,
                             attempt.createdAt()))
                     .toList();
-            return server(i).enqueue(attempt, artifacts);
+            return server(i).enqueue(attempt, artifacts, Integer.MAX_VALUE);
         });
 
         List<Generation> queued = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
@@ -116,8 +118,8 @@ abstract class ConcurrencyContract {
         Fixtures.enqueueAll(serverA, project);
         ClaimedGeneration slow = serverA.claimNext("slow", Instant.now(), Duration.ofMillis(300)).orElseThrow();
 
-        Thread.sleep(400);
-        ClaimedGeneration takeover = serverB.claimNext("fast", Instant.now(), Fixtures.LEASE).orElseThrow();
+        ClaimedGeneration takeover = await().atMost(Duration.ofSeconds(10))
+                .until(() -> serverB.claimNext("fast", Instant.now(), Fixtures.LEASE), Optional::isPresent).orElseThrow();
         assertThat(takeover.lease().fencingToken()).isGreaterThan(slow.lease().fencingToken());
 
         Artifact brief = brief(serverA, owner, project);
@@ -132,13 +134,31 @@ abstract class ConcurrencyContract {
 
         Artifact after = brief(serverB, owner, project);
         assertThat(after).isEqualTo(brief);
-        assertThat(serverB.revisions(owner, brief.id())).isEmpty();
+        assertThat(serverB.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).isEmpty();
         assertThat(serverB.findGeneration(owner, takeover.generation().id()).orElseThrow().items())
                 .allMatch(item -> item.status() == GenerationItem.Status.PENDING);
         // the new holder is unaffected by the old one's attempts, including its release
         assertThat(serverB.claimNext("third", Instant.now(), Fixtures.LEASE)).isEmpty();
         Fixtures.write(serverB, takeover, after, Instant.now());
         assertThat(brief(serverA, owner, project).status()).isEqualTo(ArtifactStatus.IDLE);
+    }
+
+    @Test
+    void leasesAreJudgedByTheDatabasesClockNotBySkewedServerClocks() {
+        UserId owner = Fixtures.user();
+        Project project = Fixtures.project(serverA, owner);
+        Fixtures.enqueueAll(serverA, project);
+        Instant anHourBehind = Instant.now().minus(Duration.ofHours(1));
+        ClaimedGeneration live = serverA.claimNext("behind", anHourBehind, Fixtures.LEASE).orElseThrow();
+        assertThat(live.lease().expiresAt()).as("given by the database's time").isAfter(Instant.now().plusSeconds(20));
+
+        Instant anHourAhead = Instant.now().plus(Duration.ofHours(1));
+        assertThat(serverB.claimNext("ahead", anHourAhead, Fixtures.LEASE))
+                .as("a server whose clock runs ahead takes over nothing that is alive").isEmpty();
+        Artifact brief = brief(serverA, owner, project);
+        Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, anHourAhead);
+        assertThat(serverA.recordWritten(live.lease(), written, written.generatedRevision(), anHourAhead).versionNumber())
+                .as("and the holder's writes are judged by the database's time too").isEqualTo(1);
     }
 
     @Test
@@ -163,7 +183,7 @@ abstract class ConcurrencyContract {
 
         Artifact afterRace = serverB.findArtifact(owner, brief.id()).orElseThrow();
         assertThat(writerKeys(afterRace)).containsExactlyInAnyOrderElementsOf(landed);
-        assertThat(serverB.revisions(owner, brief.id())).hasSize(1 + landed.size());
+        assertThat(serverB.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).hasSize(1 + landed.size());
         assertThat(afterRace.rowVersion()).isEqualTo(brief.rowVersion() + landed.size());
 
         // Writers that retry on a stale refusal (as EditArtifact does without If-Match) all land.
@@ -183,7 +203,7 @@ abstract class ConcurrencyContract {
         }).forEach(o -> assertThat(o.succeeded()).as("%s", o.failure()).isTrue());
         Artifact finalState = serverA.findArtifact(owner, brief.id()).orElseThrow();
         assertThat(writerKeys(finalState)).hasSize(landed.size() + THREADS);
-        assertThat(serverA.revisions(owner, brief.id())).hasSize(1 + landed.size() + THREADS)
+        assertThat(serverA.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).hasSize(1 + landed.size() + THREADS)
                 .extracting(r -> r.number()).doesNotHaveDuplicates();
     }
 

@@ -1,5 +1,6 @@
 package io.artifactpipeline.persistence;
 
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.UserId;
 import org.flywaydb.core.Flyway;
@@ -42,8 +43,8 @@ class EmbeddedFileTest {
             assertThat(brief.currentContent()).isEqualTo(written.getFirst().currentContent());
             assertThat(brief.annotations()).extracting(a -> a.note()).containsExactly("ask the bakers");
             assertThat(reopened.listByProject(owner, brief.projectId())).hasSize(5);
-            assertThat(reopened.revisions(owner, brief.id())).hasSize(1);
-            assertThat(reopened.list(owner)).hasSize(1);
+            assertThat(reopened.revisionPage(owner, brief.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()).hasSize(1);
+            assertThat(reopened.page(owner, PageRequest.firstDefault()).items()).hasSize(1);
             assertThat(migrationHistory()).isEqualTo(historyBefore);
         }
     }

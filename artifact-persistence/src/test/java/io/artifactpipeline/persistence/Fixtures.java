@@ -61,7 +61,7 @@ final class Fixtures {
 
     static Generation enqueueAll(JpaStorage store, Project project) {
         List<Artifact> artifacts = newArtifacts(project);
-        return store.enqueue(generationOf(project, artifacts), artifacts);
+        return store.enqueue(generationOf(project, artifacts), artifacts, Integer.MAX_VALUE);
     }
 
     static Artifact write(JpaStorage store, ClaimedGeneration claim, Artifact artifact, Instant at) {

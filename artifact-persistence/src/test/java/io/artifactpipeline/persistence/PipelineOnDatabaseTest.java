@@ -1,6 +1,7 @@
 package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.ArtifactPipeline;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactStatus;
@@ -40,7 +41,7 @@ class PipelineOnDatabaseTest {
             assertThat(artifacts).hasSize(5).allSatisfy(a -> {
                 assertThat(a.status()).isEqualTo(ArtifactStatus.IDLE);
                 assertThat(a.versionNumber()).isEqualTo(1);
-                assertThat(storage.revisions(founder.userId(), a.id())).hasSize(1);
+                assertThat(storage.revisionPage(founder.userId(), a.id(), PageRequest.firstDefault()).items()).hasSize(1);
             });
             assertThat(storage.findActiveGeneration(founder.userId(), project.id())).isEmpty();
             assertThat(storage.usageLedger().tokensUsed(founder.userId(), LocalDate.now(ZoneOffset.UTC))).isPositive();

@@ -3,6 +3,7 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.AnnotationId;
 import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.UserId;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
@@ -50,11 +51,27 @@ class ReadCostTest {
     }
 
     @Test
+    void findingADependentWithWhatMakesItStaleIsTwoStatements() {
+        Artifact milestones = storage.findArtifact(owner, artifacts.get(2).id()).orElseThrow();
+        assertThat(milestones.lineage().dependencyHeads()).containsOnlyKeys(milestones.type().dependencies());
+        assertThat(statistics.getPrepareStatementCount()).as("the artifact, then its project's head revisions").isEqualTo(2);
+    }
+
+    @Test
+    void aPageOfRevisionsIsOneStatementThatLeavesTheContentUnread() {
+        storage.revisionPage(owner, artifacts.getFirst().id(), PageRequest.firstDefault());
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        assertThat(statistics.getQueries()).filteredOn(query -> query.contains("RevisionEntity"))
+                .singleElement().satisfies(query -> assertThat(query).doesNotContain("content"));
+    }
+
+    @Test
     void listingAProjectsFiveArtifactsIsOneStatement() {
         List<Artifact> listed = storage.listByProject(owner, artifacts.getFirst().projectId());
         assertThat(listed).hasSize(5);
         assertThat(listed).allSatisfy(a -> assertThat(a.annotations()).isNotEmpty());
         assertThat(listed.stream().mapToInt(a -> a.annotations().size()).sum()).isEqualTo(8);
+        assertThat(listed).as("staleness from the rows already read").allSatisfy(a -> assertThat(a.isStale()).isFalse());
         assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
     }
 

@@ -1,6 +1,7 @@
 package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.InvalidInputException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.error.StoreUnavailableException;
@@ -20,6 +21,16 @@ class StoreErrorsTest {
         RuntimeException lost = new JDBCConnectionException("gone", new SQLException("refused", "08001"));
         assertThat(StoreErrors.translate(lost)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot be reached").hasCause(lost);
+    }
+
+    @Test
+    void aDataExceptionIsInvalidInputNotARetryableOutage() {
+        for (String state : new String[] {"22021", "22001", "22003"}) {
+            RuntimeException refused = new jakarta.persistence.PersistenceException(
+                    new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", state));
+            assertThat(StoreErrors.translate(refused)).as(state).isInstanceOf(InvalidInputException.class)
+                    .hasMessageNotContaining("UTF8");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.StoreUnavailableException;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.TokenUsage;
 import io.artifactpipeline.core.model.UserId;
@@ -79,7 +80,8 @@ class UnavailableDatabaseTest {
     }
 
     private static void assertEveryOperationIsUnavailable(JpaStorage storage, UserId owner) {
-        assertUnavailable(() -> storage.list(owner));
+        assertUnavailable(() -> storage.page(owner, PageRequest.firstDefault()));
+        assertUnavailable(() -> storage.revisionPage(owner, new ArtifactId(UUID.randomUUID()), PageRequest.firstDefault()));
         assertUnavailable(() -> storage.findProject(owner, new ProjectId(UUID.randomUUID())));
         assertUnavailable(() -> storage.findArtifact(owner, new ArtifactId(UUID.randomUUID())));
         assertUnavailable(() -> Fixtures.project(storage, owner));

@@ -10,40 +10,67 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The daily token budget of each tier. What a call will cost is unknown until it returns, so the
- * budget is checked against a conservative estimate per model call: a generation is refused when its
- * estimated cost would exceed what is left today, and a running one stops before the call that would.
+ * The daily token budget of each tier, a domain rule. Before every model call its worst case is
+ * reserved atomically in the ledger and afterwards settled to what it really cost, so that however many
+ * calls of one user run at once, on however many servers, the day's total never passes the budget by
+ * more than the last call's estimate error. A generation is refused up front when an estimate of its
+ * calls does not fit what is left.
  */
 public final class TokenBudget {
     /** A full artifact with its context: a few thousand tokens in, a couple of thousand out. */
     public static final long DEFAULT_ESTIMATE_PER_CALL = 8_000;
 
     private final UsageLedger ledger;
+    private final DailyBudgets budgets;
     private final Clock clock;
     private final long estimatePerCall;
 
-    public TokenBudget(UsageLedger ledger, Clock clock, long estimatePerCall) {
+    public TokenBudget(UsageLedger ledger, DailyBudgets budgets, Clock clock, long estimatePerCall) {
         this.ledger = ledger;
+        this.budgets = budgets;
         this.clock = clock;
         this.estimatePerCall = estimatePerCall;
     }
 
+    public TokenBudget(UsageLedger ledger, Clock clock, long estimatePerCall) {
+        this(ledger, DailyBudgets.defaults(), clock, estimatePerCall);
+    }
+
+    /** Tokens held for one model call until it is settled. */
+    public record Reservation(UserId user, LocalDate day, long tokens) {
+        public Reservation {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(day, "day");
+        }
+    }
+
     /** Refuses to start work of {@code calls} model calls that the day's budget cannot cover. */
     public void ensureAffordable(UserId user, Tier tier, int calls) {
-        if (!affords(user, tier, calls)) {
+        if (ledger.tokensUsed(user, today()) + calls * estimatePerCall > budgets.of(tier)) {
             throw new BudgetExhaustedException(untilBudgetRenews());
         }
     }
 
-    public boolean affords(UserId user, Tier tier, int calls) {
-        long used = ledger.tokensUsed(user, today());
-        return used + calls * estimatePerCall <= tier.dailyTokenBudget();
+    /**
+     * Holds the worst case of one call, when the model can tell it, else the configured estimate.
+     *
+     * @return the reservation to settle after the call, or empty when the budget cannot cover the call
+     */
+    public Optional<Reservation> reserve(UserId user, Tier tier, OptionalLong worstCase) {
+        LocalDate day = today();
+        long tokens = worstCase.orElse(estimatePerCall);
+        return ledger.reserve(user, day, tokens, budgets.of(tier))
+                ? Optional.of(new Reservation(user, day, tokens)) : Optional.empty();
     }
 
-    public void spend(UserId user, TokenUsage usage) {
-        ledger.record(user, today(), usage);
+    /** Replaces the reservation by what the call cost; on the day it was made, even past midnight. */
+    public void settle(Reservation reservation, TokenUsage actual) {
+        ledger.settle(reservation.user(), reservation.day(), reservation.tokens(), actual);
     }
 
     public long usedToday(UserId user) {

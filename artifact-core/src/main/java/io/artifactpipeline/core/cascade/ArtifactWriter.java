@@ -8,6 +8,7 @@ import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.TokenUsage;
 import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
@@ -19,6 +20,7 @@ import io.artifactpipeline.core.schema.Violation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -87,13 +89,32 @@ final class ArtifactWriter {
     }
 
     private Attempt attempt(Generation generation, ArtifactSchema schema, ModelRequest request, SectionDrafts drafts) {
-        if (!budget.affords(generation.owner(), generation.tier(), 1)) {
+        Optional<TokenBudget.Reservation> reservation = budget.reserve(generation.owner(), generation.tier(),
+                model.worstCaseTokens(request));
+        if (reservation.isEmpty()) {
             return new Attempt.OverBudget();
         }
-        ModelReply reply = model.write(request, drafts);
-        budget.spend(generation.owner(), reply.usage());
-        ObjectNode content = schema.filterToTier(reply.content(), generation.tier());
-        return new Attempt.Answered(content, schema.validate(content, generation.tier()));
+        TokenUsage cost = TokenUsage.NONE;
+        try {
+            ModelReply reply = model.write(request, withinTier(drafts, request.sections()));
+            cost = reply.usage();
+            ObjectNode content = schema.filterToTier(reply.content(), generation.tier());
+            return new Attempt.Answered(content, schema.validate(content, generation.tier()));
+        } catch (ModelFailure failure) {
+            cost = failure.billed();
+            throw failure;
+        } finally {
+            budget.settle(reservation.get(), cost);
+        }
+    }
+
+    /** Drafts of the sections the tier keeps; a model that writes more does not get to show it. */
+    private static SectionDrafts withinTier(SectionDrafts drafts, List<String> tierSections) {
+        return (section, value) -> {
+            if (tierSections.contains(section)) {
+                drafts.completed(section, value);
+            }
+        };
     }
 
     private static Outcome overBudget() {

@@ -156,15 +156,17 @@ final class CascadeRunner {
                         + " attempts to run this generation; generate again to retry"));
             }
             Map<ArtifactType, ObjectNode> context = new EnumMap<>(ArtifactType.class);
+            Map<ArtifactType, Integer> writtenFrom = new EnumMap<>(ArtifactType.class);
             for (ArtifactType dependency : type.dependencies()) {
                 if (!(dependencies.get(dependency) instanceof Settled.Usable usable)) {
                     return fail(artifact, missing(dependency));
                 }
                 context.put(dependency, usable.artifact().currentContent());
+                writtenFrom.put(dependency, usable.artifact().lineage().headRevision());
             }
             ArtifactWriter.Outcome outcome;
             try {
-                outcome = writer.write(claim.generation(), project.get(), artifact, context, SectionDrafts.ignored());
+                outcome = writer.write(claim.generation(), project.get(), artifact, context, draftsOf(artifact));
             } catch (DomainException e) {
                 throw e; // lease lost, store unavailable: the run cannot go on; another worker will
             } catch (RuntimeException unexpected) {
@@ -176,9 +178,15 @@ final class CascadeRunner {
                 throw new RunAbandonedException();
             }
             return switch (outcome) {
-                case ArtifactWriter.Outcome.Written written -> store(artifact, written);
+                case ArtifactWriter.Outcome.Written written -> store(artifact, written, writtenFrom);
                 case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason());
             };
+        }
+
+        /** Each section the model finishes goes to the project's watchers at once, as a preview. */
+        private SectionDrafts draftsOf(Artifact generating) {
+            return (section, value) -> events.publish(ArtifactChange.sectionDraft(generating, section, value,
+                    clock.instant()));
         }
 
         private ArtifactError missing(ArtifactType dependency) {
@@ -188,10 +196,18 @@ final class CascadeRunner {
                             + " has no content yet; generate it first");
         }
 
-        private Settled store(Artifact artifact, ArtifactWriter.Outcome.Written written) {
-            Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), clock.instant());
+        private Settled store(Artifact artifact, ArtifactWriter.Outcome.Written written,
+                              Map<ArtifactType, Integer> writtenFrom) {
+            Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), writtenFrom,
+                    clock.instant());
             Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(), clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.CONTENT_WRITTEN));
+            // Dependents this generation rewrites anyway are not announced; only those it leaves behind.
+            Generation generation = claim.generation();
+            if (!saved.type().dependents().stream().allMatch(generation::targets)) {
+                events.publishAll(ArtifactChange.staleAfter(saved,
+                        () -> artifacts.listByProject(generation.owner(), generation.projectId())));
+            }
             return new Settled.Usable(saved);
         }
 

@@ -24,8 +24,8 @@ final class SignallingQueue implements GenerationQueue {
     }
 
     @Override
-    public Generation enqueue(Generation generation, List<Artifact> markedGenerating) {
-        Generation queued = delegate.enqueue(generation, markedGenerating);
+    public Generation enqueue(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner) {
+        Generation queued = delegate.enqueue(generation, markedGenerating, maxActivePerOwner);
         signal.signal();
         return queued;
     }

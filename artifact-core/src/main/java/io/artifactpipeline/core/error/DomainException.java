@@ -6,7 +6,8 @@ package io.artifactpipeline.core.error;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, GenerationConflictException, ArtifactBusyException, StaleArtifactException,
-        InvalidInputException, BudgetExhaustedException, StoreUnavailableException, LeaseLostException {
+        InvalidInputException, BudgetExhaustedException, StoreUnavailableException, LeaseLostException,
+        TooManyActiveGenerationsException, NotWrittenException {
 
     protected DomainException(String message) {
         super(message);

@@ -5,17 +5,23 @@ import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
+import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ClaimedGeneration;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.GenerationState;
 import io.artifactpipeline.core.model.Lease;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
@@ -26,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +51,10 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     private final Map<GenerationId, Lease> leases = new HashMap<>();
     private final Map<GenerationId, Long> fencingTokens = new HashMap<>();
 
+    /** Newest first, then by id as a database orders UUIDs (unsigned, which their text order is too). */
+    private static final Comparator<ProjectPosition> NEWEST_FIRST = Comparator.comparing(ProjectPosition::createdAt)
+            .reversed().thenComparing(position -> position.id().toString());
+
     // --- projects
 
     @Override
@@ -58,16 +69,24 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
-    public synchronized List<Project> list(UserId owner) {
-        return projects.values().stream().filter(p -> p.isOwnedBy(owner))
-                .sorted(Comparator.comparing(Project::createdAt).reversed()).toList();
+    public synchronized int countProjects(UserId owner) {
+        return (int) projects.values().stream().filter(p -> p.owner().equals(owner)).count();
+    }
+
+    @Override
+    public synchronized Page<Project, ProjectPosition> page(UserId owner, PageRequest<ProjectPosition> request) {
+        List<Project> newestFirst = projects.values().stream().filter(p -> p.isOwnedBy(owner))
+                .filter(p -> request.after().map(after -> NEWEST_FIRST.compare(ProjectPosition.of(p), after) > 0).orElse(true))
+                .sorted(Comparator.comparing(ProjectPosition::of, NEWEST_FIRST))
+                .limit(request.limit() + 1L).toList();
+        return Page.of(newestFirst, request.limit(), ProjectPosition::of);
     }
 
     // --- artifacts
 
     @Override
     public synchronized Optional<Artifact> findArtifact(UserId owner, ArtifactId id) {
-        return Optional.ofNullable(artifacts.get(id)).filter(a -> owns(owner, a.projectId()));
+        return Optional.ofNullable(artifacts.get(id)).filter(a -> owns(owner, a.projectId())).map(this::withHeads);
     }
 
     @Override
@@ -76,11 +95,20 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
             return List.of();
         }
         return artifacts.values().stream().filter(a -> a.projectId().equals(projectId))
-                .sorted(Comparator.comparing(Artifact::type)).toList();
+                .sorted(Comparator.comparing(Artifact::type)).map(this::withHeads).toList();
     }
 
     @Override
     public synchronized Artifact saveEdit(Artifact edited, long expectedRowVersion, Revision revision) {
+        return saveFounderChange(edited, expectedRowVersion, revision);
+    }
+
+    @Override
+    public synchronized Artifact saveRestore(Artifact restored, long expectedRowVersion, Revision revision) {
+        return saveFounderChange(restored, expectedRowVersion, revision);
+    }
+
+    private Artifact saveFounderChange(Artifact edited, long expectedRowVersion, Revision revision) {
         Artifact current = artifacts.get(edited.id());
         if (current == null) {
             throw new NotFoundException("artifact");
@@ -91,10 +119,10 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
         if (current.rowVersion() != expectedRowVersion) {
             throw new StaleArtifactException();
         }
-        Artifact saved = edited.withRowVersion(current.rowVersion() + 1);
-        artifacts.put(saved.id(), saved);
+        artifacts.put(edited.id(), edited.withLineage(current.lineage().withWrittenFrom(edited.writtenFrom()))
+                .withRowVersion(current.rowVersion() + 1));
         appendRevision(revision);
-        return saved;
+        return withHeads(artifacts.get(edited.id()));
     }
 
     @Override
@@ -106,27 +134,39 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
-    public synchronized List<Revision> revisions(UserId owner, ArtifactId id) {
+    public synchronized Page<RevisionSummary, Integer> revisionPage(UserId owner, ArtifactId id,
+                                                                    PageRequest<Integer> request) {
         if (findArtifact(owner, id).isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), Optional.empty());
         }
-        List<Revision> newestFirst = new ArrayList<>(revisions.getOrDefault(id, List.of()));
-        newestFirst.sort(Comparator.comparingInt(Revision::number).reversed());
-        return newestFirst;
+        List<RevisionSummary> newestFirst = revisions.getOrDefault(id, List.of()).reversed().stream()
+                .filter(r -> request.after().map(after -> r.number() < after).orElse(true))
+                .limit(request.limit() + 1L)
+                .map(Revision::summary).toList();
+        return Page.of(newestFirst, request.limit(), RevisionSummary::number);
     }
 
     @Override
     public synchronized Optional<Revision> revision(UserId owner, ArtifactId id, int number) {
-        return revisions(owner, id).stream().filter(r -> r.number() == number).findFirst();
+        if (findArtifact(owner, id).isEmpty()) {
+            return Optional.empty();
+        }
+        return revisions.getOrDefault(id, List.of()).stream().filter(r -> r.number() == number).findFirst();
     }
 
     // --- generation queue
 
     @Override
-    public synchronized Generation enqueue(Generation generation, List<Artifact> markedGenerating) {
+    public synchronized Generation enqueue(Generation generation, List<Artifact> markedGenerating,
+                                           int maxActivePerOwner) {
         Optional<Generation> active = activeFor(generation.projectId());
         if (active.isPresent()) {
             throw new GenerationConflictException(active.get().id());
+        }
+        long activeOfOwner = generations.values().stream()
+                .filter(g -> g.owner().equals(generation.owner()) && g.state().isActive()).count();
+        if (activeOfOwner >= maxActivePerOwner) {
+            throw new TooManyActiveGenerationsException(maxActivePerOwner);
         }
         for (Artifact artifact : markedGenerating) {
             Artifact current = artifacts.get(artifact.id());
@@ -137,7 +177,8 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
         for (Artifact artifact : markedGenerating) {
             Artifact current = artifacts.get(artifact.id());
             // Annotations are the founder's; the queued artifact keeps whatever is stored.
-            Artifact toSave = current == null ? artifact : withAnnotationsOf(current, artifact);
+            Artifact toSave = current == null ? artifact : withAnnotationsOf(current, artifact)
+                    .withLineage(current.lineage().withWrittenFrom(artifact.writtenFrom()));
             artifacts.put(artifact.id(), toSave.withRowVersion(artifact.rowVersion() + 1));
         }
         generations.put(generation.id(), generation);
@@ -186,7 +227,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
         Artifact saved = saveFromWorker(written);
         appendRevision(revision);
         updateItem(lease.generationId(), written, true);
-        return saved;
+        return withHeads(artifacts.get(saved.id()));
     }
 
     @Override
@@ -236,7 +277,8 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
 
     private Artifact saveFromWorker(Artifact fromWorker) {
         Artifact current = artifacts.get(fromWorker.id());
-        Artifact saved = withAnnotationsOf(current, fromWorker).withRowVersion(current.rowVersion() + 1);
+        Artifact saved = withAnnotationsOf(current, fromWorker).withRowVersion(current.rowVersion() + 1)
+                .withLineage(current.lineage().withWrittenFrom(fromWorker.writtenFrom()));
         artifacts.put(saved.id(), saved);
         return saved;
     }
@@ -245,7 +287,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
         return new Artifact(target.id(), target.projectId(), target.type(), target.versionNumber(),
                 target.currentContent(), target.previousContent(), target.editedSections(), source.annotations(),
                 target.status(), target.error(), target.schemaVersion(), target.createdAt(), target.updatedAt(),
-                target.rowVersion());
+                target.rowVersion(), target.lineage());
     }
 
     private void updateItem(GenerationId id, Artifact artifact, boolean succeeded) {
@@ -254,8 +296,19 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
                 generation.withItem(succeeded ? item.succeeded() : item.failed(artifact.error()))));
     }
 
+    /** Appends the revision as the artifact's next number and records that number as its latest. */
     private void appendRevision(Revision revision) {
         List<Revision> history = revisions.computeIfAbsent(revision.artifactId(), id -> new ArrayList<>());
         history.add(revision.numbered(history.size() + 1));
+        Artifact artifact = artifacts.get(revision.artifactId());
+        artifacts.put(artifact.id(), artifact.withLineage(artifact.lineage().withHeadRevision(history.size())));
+    }
+
+    /** The artifact with the latest revision of each of its dependencies, as they are now. */
+    private Artifact withHeads(Artifact artifact) {
+        Map<ArtifactType, Integer> heads = new EnumMap<>(ArtifactType.class);
+        artifacts.values().stream().filter(a -> a.projectId().equals(artifact.projectId()))
+                .forEach(a -> heads.put(a.type(), a.lineage().headRevision()));
+        return artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads));
     }
 }

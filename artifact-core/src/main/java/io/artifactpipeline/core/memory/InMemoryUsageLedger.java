@@ -7,8 +7,9 @@ import io.artifactpipeline.core.port.UsageLedger;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Token usage per user per day, in memory. */
+/** Token usage per user per day, in memory; each operation is atomic on the day's entry. */
 public final class InMemoryUsageLedger implements UsageLedger {
     private record Key(UserId user, LocalDate day) {
     }
@@ -23,5 +24,21 @@ public final class InMemoryUsageLedger implements UsageLedger {
     @Override
     public void record(UserId user, LocalDate day, TokenUsage usage) {
         used.merge(new Key(user, day), usage.total(), Long::sum);
+    }
+
+    @Override
+    public boolean reserve(UserId user, LocalDate day, long tokens, long limit) {
+        AtomicBoolean reserved = new AtomicBoolean();
+        used.compute(new Key(user, day), (key, current) -> {
+            long total = current == null ? 0 : current;
+            reserved.set(total + tokens <= limit);
+            return reserved.get() ? total + tokens : total;
+        });
+        return reserved.get();
+    }
+
+    @Override
+    public void settle(UserId user, LocalDate day, long reserved, TokenUsage actual) {
+        used.merge(new Key(user, day), actual.total() - reserved, Long::sum);
     }
 }

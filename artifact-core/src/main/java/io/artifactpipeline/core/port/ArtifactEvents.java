@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * The live feed of artifact changes. Publishing happens after the change is stored; an adapter
- * shared by several servers delivers a change to subscribers on all of them.
+ * shared by several servers delivers a change to subscribers on all of them. Section drafts
+ * ({@link ArtifactChange#isDraft()}) are previews and are never stored: an adapter delivers them to the
+ * subscribers it can reach without storing them (a shared adapter: those of the server that publishes).
  */
 public interface ArtifactEvents {
 

@@ -6,8 +6,11 @@ import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactProgress;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 
 import java.util.List;
@@ -16,6 +19,11 @@ import java.util.Optional;
 /**
  * Where artifacts and their history live. Reads are scoped to the owner of the artifact's project.
  * Writes made by generation workers go through {@link LeasedWrites}, which fences them.
+ * <p>
+ * The store numbers revisions and keeps each artifact's latest number ({@link io.artifactpipeline.core.model.Lineage#headRevision()}).
+ * Every artifact it returns to a founder ({@link #findArtifact}, {@link #listByProject}, {@link #saveEdit},
+ * {@link #saveRestore}, {@link #addAnnotation}) carries the latest revision of each of its dependencies, so
+ * that {@link Artifact#isStale()} is answered without another read.
  */
 public interface ArtifactStore {
 
@@ -58,8 +66,18 @@ public interface ArtifactStore {
      */
     Artifact addAnnotation(UserId owner, ArtifactId id, Annotation annotation);
 
-    /** The artifact's revisions, newest first; empty for an unknown or foreign artifact. */
-    List<Revision> revisions(UserId owner, ArtifactId id);
+    /**
+     * Saves a restore of an earlier revision and its revision atomically; refused like {@link #saveEdit}.
+     *
+     * @return the artifact as saved, with its new row version
+     */
+    Artifact saveRestore(Artifact restored, long expectedRowVersion, Revision revision);
+
+    /**
+     * A page of the artifact's revisions, newest first, positioned by revision number; without their
+     * content (a history list never reads it). Empty for an unknown or foreign artifact.
+     */
+    Page<RevisionSummary, Integer> revisionPage(UserId owner, ArtifactId id, PageRequest<Integer> request);
 
     Optional<Revision> revision(UserId owner, ArtifactId id, int number);
 }

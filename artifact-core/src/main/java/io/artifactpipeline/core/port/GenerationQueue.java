@@ -22,9 +22,11 @@ public interface GenerationQueue {
      * Atomically: refuses if a generation is queued or running for the project
      * ({@link io.artifactpipeline.core.error.GenerationConflictException}); saves the given artifacts,
      * inserting new ones and updating existing ones if their row version is unchanged
-     * ({@link io.artifactpipeline.core.error.StaleArtifactException} otherwise); queues the generation.
+     * ({@link io.artifactpipeline.core.error.StaleArtifactException} otherwise); refuses if the owner already
+     * has {@code maxActivePerOwner} generations queued or running, on any server
+     * ({@link io.artifactpipeline.core.error.TooManyActiveGenerationsException}); queues the generation.
      */
-    Generation enqueue(Generation generation, List<Artifact> markedGenerating);
+    Generation enqueue(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner);
 
     Optional<Generation> findGeneration(UserId owner, GenerationId id);
 
@@ -33,7 +35,7 @@ public interface GenerationQueue {
 
     /**
      * Claims the oldest generation that is queued, or running under a lease that has expired, for
-     * {@code leaseLength}. Each claim gets a fencing token larger than any before it for that generation.
+     * {@code leaseLength}; expiry is judged by the store's clock (see {@link LeasedWrites}). Each claim gets a fencing token larger than any before it for that generation.
      */
     Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength);
 }

@@ -1,5 +1,7 @@
 package io.artifactpipeline.core.port;
 
+import java.util.OptionalLong;
+
 /**
  * The model that writes artifacts: one call per artifact. Implementations are adapters (offline,
  * Anthropic, OpenAI-compatible); retries of transient faults belong inside them, not in the caller.
@@ -20,5 +22,14 @@ public interface LanguageModel {
      */
     default ModelReply write(ModelRequest request, SectionDrafts drafts) {
         return write(request);
+    }
+
+    /**
+     * The most one call for this request can cost (the prompt's size plus the output limit), reserved
+     * against the day's budget before the call; empty when the model cannot tell, and a configured
+     * estimate is reserved instead.
+     */
+    default OptionalLong worstCaseTokens(ModelRequest request) {
+        return OptionalLong.empty();
     }
 }

@@ -12,6 +12,11 @@ import java.time.Instant;
  * The only way a worker writes: every write shows the {@link Lease} of its claim, and a lease that
  * expired or was taken over is refused with {@link io.artifactpipeline.core.error.LeaseLostException},
  * so a worker that lost its claim cannot change anything (fencing).
+ *
+ * <p>Whether a lease has expired is judged by the store's clock: a store shared by several servers (a
+ * database) uses its own time, not the {@code now} its callers pass, so that a server whose clock is
+ * skewed can neither outlive its lease nor cut another's short. A store that lives in one process uses
+ * {@code now}, the only clock there is.
  */
 public interface LeasedWrites {
 

@@ -1,6 +1,7 @@
 package io.artifactpipeline.core.port;
 
 import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.TokenUsage;
 
 import java.util.Objects;
 
@@ -35,18 +36,31 @@ public final class ModelFailure extends RuntimeException {
     }
 
     private final Reason reason;
+    private final transient TokenUsage billed;
 
     public ModelFailure(Reason reason, String message) {
+        this(reason, message, TokenUsage.NONE);
+    }
+
+    /** A failure the provider charged for anyway (a truncated, refused or unreadable answer). */
+    public ModelFailure(Reason reason, String message, TokenUsage billed) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.billed = Objects.requireNonNull(billed, "billed");
     }
 
     public ModelFailure(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.billed = TokenUsage.NONE;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** What the provider charged for the failed call; counted against the budget like any other call. */
+    public TokenUsage billed() {
+        return billed;
     }
 }

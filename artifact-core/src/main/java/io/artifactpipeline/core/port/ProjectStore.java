@@ -2,11 +2,13 @@ package io.artifactpipeline.core.port;
 
 import io.artifactpipeline.core.error.NotFoundException;
 
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.UserId;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Where projects live. Every read is scoped to an owner: another user's project is simply not found. */
@@ -25,6 +27,9 @@ public interface ProjectStore {
         return findProject(owner, id).orElseThrow(() -> new NotFoundException("project"));
     }
 
-    /** The owner's projects, newest first. */
-    List<Project> list(UserId owner);
+    /** How many projects the owner has; a user's projects are bounded. */
+    int countProjects(UserId owner);
+
+    /** A page of the owner's projects, newest first (ties by id); read by position, not by offset. */
+    Page<Project, ProjectPosition> page(UserId owner, PageRequest<ProjectPosition> request);
 }

@@ -6,6 +6,7 @@ import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.SectionPath;
 import io.artifactpipeline.core.model.Tier;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,15 +15,31 @@ import java.util.Optional;
 
 /**
  * The declared content of one artifact type. Everything about content comes from here: whole-content
- * validation, section-edit validation, the tier filter and the JSON Schema handed to a model.
+ * validation, section-edit validation, the tier filter, the JSON Schema handed to a model and the
+ * human titles of the type, its sections and record fields.
  */
 public record ArtifactSchema(ArtifactType type, int version, List<SectionSpec> sections,
-                             List<ConsistencyRule> consistencyRules) {
+                             List<ConsistencyRule> consistencyRules, String title) {
+    /** The largest whole content, as JSON (256 KiB). */
+    public static final int MAX_CONTENT_BYTES = 256 * 1024;
+
 
     public ArtifactSchema {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(title, "title");
         sections = List.copyOf(sections);
         consistencyRules = List.copyOf(consistencyRules);
+    }
+
+    /** A schema whose human title follows from the type's wire name ({@code mvp_scope} → "MVP Scope"). */
+    public ArtifactSchema(ArtifactType type, int version, List<SectionSpec> sections,
+                          List<ConsistencyRule> consistencyRules) {
+        this(type, version, sections, consistencyRules, HumanTitle.of(type.wireName()));
+    }
+
+    /** The human title of a section of this type: its declared one, or the rule's for a key not declared. */
+    public String sectionTitle(String key) {
+        return section(key).map(SectionSpec::title).orElseGet(() -> HumanTitle.of(key));
     }
 
     public Optional<SectionSpec> section(String key) {
@@ -77,7 +94,18 @@ public record ArtifactSchema(ArtifactType type, int version, List<SectionSpec> s
         if (violations.isEmpty()) {
             consistencyRules.forEach(rule -> violations.addAll(rule.check(content)));
         }
+        if (violations.isEmpty()) {
+            violations.addAll(sizeOf(content));
+        }
         return violations;
+    }
+
+    /** A whole content of at most {@link #MAX_CONTENT_BYTES} as JSON: bounded rows, responses and exports. */
+    private static List<Violation> sizeOf(ObjectNode content) {
+        int bytes = content.toString().getBytes(StandardCharsets.UTF_8).length;
+        return bytes <= MAX_CONTENT_BYTES ? List.of()
+                : List.of(new Violation("", "the content would be " + bytes + " bytes as JSON; at most "
+                        + MAX_CONTENT_BYTES + " are allowed"));
     }
 
     /**
@@ -104,6 +132,9 @@ public record ArtifactSchema(ArtifactType type, int version, List<SectionSpec> s
         path.write(after, value.deepCopy());
         List<Violation> inconsistencies = new ArrayList<>();
         consistencyRules.forEach(rule -> inconsistencies.addAll(rule.check(after)));
+        if (inconsistencies.isEmpty()) {
+            inconsistencies.addAll(sizeOf(after));
+        }
         return inconsistencies;
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import static io.artifactpipeline.core.model.SectionLevel.BUSINESS;
 import static io.artifactpipeline.core.model.SectionLevel.CORE;
 import static io.artifactpipeline.core.model.SectionLevel.STRATEGIC;
-import static io.artifactpipeline.core.schema.Shape.UNBOUNDED;
+import static io.artifactpipeline.core.schema.Shape.MAX_ITEMS;
 import static io.artifactpipeline.core.schema.Shape.choice;
 import static io.artifactpipeline.core.schema.Shape.field;
 import static io.artifactpipeline.core.schema.Shape.listOf;
@@ -31,7 +31,7 @@ public final class ArtifactSchemas {
             field("title", text()),
             field("description", text()),
             field("severity", PRIORITY),
-            field("mitigation", text())), 0, UNBOUNDED);
+            field("mitigation", text())), 0, MAX_ITEMS);
 
     private static final Map<ArtifactType, ArtifactSchema> SCHEMAS = new EnumMap<>(Map.of(
             ArtifactType.BRIEF, declare(ArtifactType.BRIEF, List.of(

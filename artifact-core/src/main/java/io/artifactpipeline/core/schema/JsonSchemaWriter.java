@@ -57,9 +57,7 @@ final class JsonSchemaWriter {
                 if (list.minItems() > 0) {
                     node.put("minItems", list.minItems());
                 }
-                if (list.maxItems() != Shape.UNBOUNDED) {
-                    node.put("maxItems", list.maxItems());
-                }
+                node.put("maxItems", list.maxItems());
             }
         }
         return node;

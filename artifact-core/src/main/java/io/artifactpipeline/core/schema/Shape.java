@@ -1,6 +1,7 @@
 package io.artifactpipeline.core.schema;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The shape a section's value (or a part of it) must have. A closed set: every layer handles each. */
@@ -36,11 +37,25 @@ public sealed interface Shape {
     record ListOf(Shape item, int minItems, int maxItems) implements Shape {
     }
 
-    /** A named field of a {@link Record}. */
-    record Field(String name, Shape shape) {
+    /** A named field of a {@link Record}, with the title people read (a table column, for instance). */
+    record Field(String name, Shape shape, String title) {
+        public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(shape, "shape");
+            Objects.requireNonNull(title, "title");
+        }
+
+        /** A field whose human title follows from its name. */
+        public Field(String name, Shape shape) {
+            this(name, shape, HumanTitle.of(name));
+        }
     }
 
-    int UNBOUNDED = Integer.MAX_VALUE;
+    /** The bound of a list whose declaration gives none: nothing a founder or a model writes is unbounded. */
+    int MAX_ITEMS = 50;
+
+    /** The longest text value anywhere in content. */
+    int MAX_TEXT_LENGTH = 20_000;
 
     static Shape text() {
         return new Text();
@@ -59,7 +74,7 @@ public sealed interface Shape {
     }
 
     static Shape texts() {
-        return texts(0, UNBOUNDED);
+        return texts(0, MAX_ITEMS);
     }
 
     static Record record(Field... fields) {
@@ -68,6 +83,10 @@ public sealed interface Shape {
 
     static Field field(String name, Shape shape) {
         return new Field(name, shape);
+    }
+
+    static Field field(String name, Shape shape, String title) {
+        return new Field(name, shape, title);
     }
 
     static Shape listOf(Shape item, int minItems, int maxItems) {

@@ -26,6 +26,10 @@ final class ShapeCheck {
                     out.add(new Violation(path, "must be a string"));
                 } else if (value.asText().isBlank()) {
                     out.add(new Violation(path, "must not be empty"));
+                } else if (value.asText().length() > Shape.MAX_TEXT_LENGTH) {
+                    out.add(new Violation(path, "allows at most " + Shape.MAX_TEXT_LENGTH + " characters"));
+                } else if (Texts.hasNul(value.asText())) {
+                    out.add(new Violation(path, Texts.NO_NUL));
                 }
             }
             case Shape.Int integer -> {

@@ -11,12 +11,15 @@ import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.IdSource;
 import io.artifactpipeline.core.schema.ArtifactSchemas;
+import io.artifactpipeline.core.schema.Texts;
 
 import java.time.Clock;
 import java.util.Objects;
 
 /** A founder attaches a note to a section; notes live beside content and survive regeneration. */
 public final class AnnotateArtifact {
+    public static final int MAX_ANNOTATIONS = 200;
+
     private final ArtifactStore artifacts;
     private final ArtifactEvents events;
     private final Clock clock;
@@ -42,6 +45,9 @@ public final class AnnotateArtifact {
             if (note == null || note.isBlank() || note.length() > Annotation.MAX_NOTE_LENGTH) {
                 throw InvalidInputException.of("note", "must be 1.." + Annotation.MAX_NOTE_LENGTH + " characters");
             }
+            if (Texts.hasNul(note)) {
+                throw InvalidInputException.of("note", Texts.NO_NUL);
+            }
         }
     }
 
@@ -50,6 +56,9 @@ public final class AnnotateArtifact {
         if (ArtifactSchemas.of(artifact.type()).section(command.sectionId()).isEmpty()) {
             throw InvalidInputException.of("section_id", "'" + command.sectionId() + "' is not a section of "
                     + artifact.type().wireName());
+        }
+        if (artifact.annotations().size() >= MAX_ANNOTATIONS) {
+            throw InvalidInputException.of("", "an artifact may have at most " + MAX_ANNOTATIONS + " notes");
         }
         Annotation annotation = new Annotation(new AnnotationId(ids.next()), command.sectionId(), command.note(),
                 clock.instant());

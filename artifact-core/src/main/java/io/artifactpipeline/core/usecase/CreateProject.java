@@ -6,6 +6,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.port.IdSource;
 import io.artifactpipeline.core.port.ProjectStore;
+import io.artifactpipeline.core.schema.Texts;
 import io.artifactpipeline.core.schema.Violation;
 
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.Map;
 
 /** A founder records an idea and their answers; artifacts are written from it later. */
 public final class CreateProject {
+    public static final int MAX_PROJECTS_PER_USER = 1_000;
+
     private final ProjectStore projects;
     private final Clock clock;
     private final IdSource ids;
@@ -54,7 +57,11 @@ public final class CreateProject {
 
         private static List<Violation> violations(String name, String idea, Map<String, String> answers) {
             List<Violation> violations = new ArrayList<>();
-            if (idea == null || idea.isBlank()) {
+            if (Texts.hasNul(name) || Texts.hasNul(idea) || answers.entrySet().stream()
+                .anyMatch(answer -> Texts.hasNul(answer.getKey()) || Texts.hasNul(answer.getValue()))) {
+            violations.add(new Violation("", Texts.NO_NUL));
+        }
+        if (idea == null || idea.isBlank()) {
                 violations.add(new Violation("idea", "is required"));
             } else if (idea.length() > MAX_IDEA_LENGTH) {
                 violations.add(new Violation("idea", "allows at most " + MAX_IDEA_LENGTH + " characters"));
@@ -80,6 +87,9 @@ public final class CreateProject {
     }
 
     public Project create(Actor actor, Command command) {
+        if (projects.countProjects(actor.userId()) >= MAX_PROJECTS_PER_USER) {
+            throw InvalidInputException.of("", "a user may have at most " + MAX_PROJECTS_PER_USER + " projects");
+        }
         var project = new Project(new ProjectId(ids.next()), actor.userId(), command.name(), command.idea(),
                 command.answers(), clock.instant());
         return projects.create(project);

@@ -92,6 +92,8 @@ public final class EditArtifact {
                 Artifact saved = artifacts.saveEdit(edited, artifact.rowVersion(),
                         edited.editRevision(actor.userId(), command.path()));
                 events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.EDITED));
+                events.publishAll(ArtifactChange.staleAfter(saved,
+                        () -> artifacts.listByProject(actor.userId(), saved.projectId())));
                 return saved;
             } catch (StaleArtifactException concurrentChange) {
                 if (command.expectedRowVersion().isPresent() || attempt == ATTEMPTS_WITHOUT_EXPECTATION) {

@@ -1,7 +1,9 @@
 package io.artifactpipeline.core.usecase;
 
 import io.artifactpipeline.core.budget.TokenBudget;
+import io.artifactpipeline.core.error.ArtifactBusyException;
 import io.artifactpipeline.core.error.GenerationConflictException;
+import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.Generation;
@@ -27,14 +29,20 @@ public final class GenerationStarter {
     private final ArtifactEvents events;
     private final Clock clock;
     private final IdSource ids;
+    private final int maxActivePerUser;
 
+    /** @param maxActivePerUser generations one user may have queued or running at once, across servers */
     public GenerationStarter(GenerationQueue queue, TokenBudget budget, ArtifactEvents events, Clock clock,
-                             IdSource ids) {
+                             IdSource ids, int maxActivePerUser) {
+        if (maxActivePerUser < 1) {
+            throw new IllegalArgumentException("a user must be allowed at least one active generation");
+        }
         this.queue = queue;
         this.budget = budget;
         this.events = events;
         this.clock = clock;
         this.ids = ids;
+        this.maxActivePerUser = maxActivePerUser;
     }
 
     void refuseIfBusy(Actor actor, ProjectId projectId) {
@@ -51,7 +59,14 @@ public final class GenerationStarter {
                 .toList();
         Generation generation = Generation.queued(new GenerationId(ids.next()), projectId, actor, instructions, items,
                 clock.instant());
-        Generation queued = queue.enqueue(generation, targets);
+        Generation queued;
+        try {
+            queued = queue.enqueue(generation, targets, maxActivePerUser);
+        } catch (StaleArtifactException editedMeanwhile) {
+            // Not the caller's stale If-Match (412): an edit landed between reading and queueing.
+            throw new ArtifactBusyException("an artifact changed while the generation was being started; "
+                    + "look at the change and start again");
+        }
         events.publishAll(targets.stream()
                 .map(artifact -> ArtifactChange.of(artifact, ArtifactChange.Kind.STATUS_CHANGED)).toList());
         return queued;

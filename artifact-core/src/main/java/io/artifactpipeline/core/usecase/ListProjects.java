@@ -1,12 +1,15 @@
 package io.artifactpipeline.core.usecase;
 
 import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.port.ProjectStore;
 
-import java.util.List;
+import java.util.Objects;
 
-/** The caller's projects, newest first. */
+/** The caller's projects, newest first, a page at a time. */
 public final class ListProjects {
     private final ProjectStore projects;
 
@@ -14,7 +17,18 @@ public final class ListProjects {
         this.projects = projects;
     }
 
-    public List<Project> list(Actor actor) {
-        return projects.list(actor.userId());
+    public record Query(PageRequest<ProjectPosition> page) {
+        public Query {
+            Objects.requireNonNull(page, "page");
+        }
+
+        /** The newest projects, as many as a page holds by default. */
+        public static Query newest() {
+            return new Query(PageRequest.firstDefault());
+        }
+    }
+
+    public Page<Project, ProjectPosition> list(Actor actor, Query query) {
+        return projects.page(actor.userId(), query.page());
     }
 }

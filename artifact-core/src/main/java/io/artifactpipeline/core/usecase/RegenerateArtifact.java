@@ -7,6 +7,7 @@ import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.port.ArtifactStore;
+import io.artifactpipeline.core.schema.Texts;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class RegenerateArtifact {
             Objects.requireNonNull(instructions, "instructions");
             if (instructions.isPresent() && instructions.get().length() > MAX_INSTRUCTIONS_LENGTH) {
                 throw InvalidInputException.of("instructions", "allows at most " + MAX_INSTRUCTIONS_LENGTH + " characters");
+            }
+            if (instructions.filter(Texts::hasNul).isPresent()) {
+                throw InvalidInputException.of("instructions", Texts.NO_NUL);
             }
             instructions = instructions.filter(text -> !text.isBlank());
         }

@@ -23,8 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Queues the writing of a project's artifacts. Without force only what is missing or failed is written,
- * so finished work and founders' edits are left alone; with force all five are rewritten.
+ * Queues the writing of a project's artifacts. Without force only what is missing, failed, or stale
+ * without edits is written, so current work and founders' edits are left alone; with force all five
+ * are rewritten.
  */
 public final class StartGeneration {
     private final ProjectStore projects;
@@ -69,7 +70,7 @@ public final class StartGeneration {
             if (artifact == null) {
                 targets.add(Artifact.awaitingFirstGeneration(new ArtifactId(ids.next()), projectId, type,
                         ArtifactSchemas.CURRENT_VERSION, now));
-            } else if (command.force() || artifact.status() != ArtifactStatus.IDLE || !artifact.hasContent()) {
+            } else if (command.force() || needsWork(artifact)) {
                 targets.add(artifact.markedGenerating(now));
             }
         }
@@ -77,5 +78,11 @@ public final class StartGeneration {
             return new Outcome.NothingToDo();
         }
         return new Outcome.Started(starter.enqueue(actor, projectId, targets, Optional.empty()));
+    }
+
+    /** Missing, failed, or stale with no founder's edit to lose (a stale edited one waits for force). */
+    private static boolean needsWork(Artifact artifact) {
+        return artifact.status() != ArtifactStatus.IDLE || !artifact.hasContent()
+                || (artifact.isStale() && !artifact.hasUserEdits());
     }
 }

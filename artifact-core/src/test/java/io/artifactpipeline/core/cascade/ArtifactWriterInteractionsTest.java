@@ -11,8 +11,10 @@ import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.model.TokenUsage;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.LanguageModel;
+import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
 import io.artifactpipeline.core.port.SectionDrafts;
 import io.artifactpipeline.core.port.UsageLedger;
@@ -27,17 +29,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The writer asks the budget before every model call and records what the call cost after it. */
+/** The writer reserves a call's worst case before every model call and settles it to what the call cost after. */
 class ArtifactWriterInteractionsTest {
     private static final Instant NOW = Instant.parse("2025-03-14T21:30:00Z");
     private static final UserId OWNER = new UserId("alice");
@@ -55,8 +60,9 @@ class ArtifactWriterInteractionsTest {
             List.of(GenerationItem.pending(ArtifactType.BRIEF, brief.id())), NOW);
 
     @Test
-    void theBudgetIsCheckedBeforeTheModelIsCalledAndTheCostRecordedAfter() {
-        when(ledger.tokensUsed(eq(OWNER), any())).thenReturn(0L);
+    void theBudgetIsReservedBeforeTheModelIsCalledAndSettledToTheCostAfter() {
+        when(model.worstCaseTokens(any())).thenReturn(OptionalLong.of(12_000));
+        when(ledger.reserve(eq(OWNER), any(), eq(12_000L), eq(Tier.BOOTSTRAPPER.dailyTokenBudget()))).thenReturn(true);
         ModelReply reply = new ModelReply(SampleContent.forTier(ArtifactType.BRIEF, Tier.BOOTSTRAPPER),
                 FakeLanguageModel.USAGE_PER_CALL);
         when(model.write(any(), any())).thenReturn(reply);
@@ -65,18 +71,35 @@ class ArtifactWriterInteractionsTest {
 
         assertThat(outcome).isInstanceOf(ArtifactWriter.Outcome.Written.class);
         InOrder order = inOrder(ledger, model);
-        order.verify(ledger).tokensUsed(eq(OWNER), any());
+        order.verify(ledger).reserve(eq(OWNER), any(), eq(12_000L), anyLong());
         order.verify(model).write(any(), any());
-        order.verify(ledger).record(eq(OWNER), any(), eq(FakeLanguageModel.USAGE_PER_CALL));
+        order.verify(ledger).settle(eq(OWNER), any(), eq(12_000L), eq(FakeLanguageModel.USAGE_PER_CALL));
     }
 
     @Test
     void aCallTheBudgetCannotCoverIsNeverMade() {
-        when(ledger.tokensUsed(eq(OWNER), any())).thenReturn(Tier.BOOTSTRAPPER.dailyTokenBudget());
+        when(ledger.reserve(eq(OWNER), any(), anyLong(), anyLong())).thenReturn(false);
 
         ArtifactWriter.Outcome outcome = writer.write(generation, project, brief, Map.of(), SectionDrafts.ignored());
 
         assertThat(outcome).isInstanceOf(ArtifactWriter.Outcome.Failed.class);
-        verifyNoInteractions(model);
+        verify(model, never()).write(any(), any());
+        verify(ledger, never()).settle(any(), any(), anyLong(), any());
+    }
+
+    @Test
+    void aFailedCallTheProviderBilledIsCountedAndAnUnbilledOneReleasesItsReservation() {
+        when(ledger.reserve(eq(OWNER), any(), anyLong(), anyLong())).thenReturn(true);
+        TokenUsage truncated = TokenUsage.of(3_000, 8_192);
+        when(model.write(any(), any()))
+                .thenThrow(new ModelFailure(ModelFailure.Reason.TRUNCATED, "cut off", truncated))
+                .thenThrow(new ModelFailure(ModelFailure.Reason.UNAVAILABLE, "no answer"));
+
+        writer.write(generation, project, brief, Map.of(), SectionDrafts.ignored());
+        writer.write(generation, project, brief, Map.of(), SectionDrafts.ignored());
+
+        InOrder order = inOrder(ledger);
+        order.verify(ledger).settle(eq(OWNER), any(), eq(TokenBudget.DEFAULT_ESTIMATE_PER_CALL), eq(truncated));
+        order.verify(ledger).settle(eq(OWNER), any(), eq(TokenBudget.DEFAULT_ESTIMATE_PER_CALL), eq(TokenUsage.NONE));
     }
 }

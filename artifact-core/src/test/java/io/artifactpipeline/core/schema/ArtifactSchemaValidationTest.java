@@ -121,10 +121,12 @@ class ArtifactSchemaValidationTest {
     }
 
     @Test
-    void anUnboundedTextListMayBeEmptyOrLong() {
+    void aTextListWithoutABoundInTheSpecMayBeEmptyOrHoldUpTo50() {
         ObjectNode scope = SampleContent.forTier(MVP_SCOPE, BOOTSTRAPPER);
         assertThat(validate(MVP_SCOPE, BOOTSTRAPPER, scope.deepCopy().set("out_of_scope", JSON.arrayNode()))).isEmpty();
-        assertThat(validate(MVP_SCOPE, BOOTSTRAPPER, scope.deepCopy().set("out_of_scope", texts(100)))).isEmpty();
+        assertThat(validate(MVP_SCOPE, BOOTSTRAPPER, scope.deepCopy().set("out_of_scope", texts(50)))).isEmpty();
+        assertThat(validate(MVP_SCOPE, BOOTSTRAPPER, scope.deepCopy().set("out_of_scope", texts(51))))
+                .containsExactly(new Violation("/out_of_scope", "allows at most 50 items"));
     }
 
     @Test

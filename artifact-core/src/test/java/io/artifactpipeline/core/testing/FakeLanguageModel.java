@@ -8,6 +8,7 @@ import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
 import io.artifactpipeline.core.port.ModelReply;
 import io.artifactpipeline.core.port.ModelRequest;
+import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -90,6 +91,12 @@ public final class FakeLanguageModel implements LanguageModel {
 
     @Override
     public ModelReply write(ModelRequest request) {
+        return write(request, SectionDrafts.ignored());
+    }
+
+    /** Reports every top-level section it is about to return as a draft, in order, as a streaming model does. */
+    @Override
+    public ModelReply write(ModelRequest request, SectionDrafts drafts) {
         requests.add(request);
         awaitGate();
         Behaviour behaviour = next(request.type());
@@ -107,6 +114,7 @@ public final class FakeLanguageModel implements LanguageModel {
             case Behaviour.AnswerAllTiers ignored -> content = SampleContent.full(request.type());
             case Behaviour.Slow slow -> sleep(slow.delay());
         }
+        content.properties().forEach(section -> drafts.completed(section.getKey(), section.getValue()));
         return new ModelReply(content, USAGE_PER_CALL);
     }
 

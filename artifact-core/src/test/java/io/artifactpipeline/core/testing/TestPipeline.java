@@ -4,20 +4,28 @@ import io.artifactpipeline.core.ArtifactPipeline;
 import io.artifactpipeline.core.memory.InMemoryUsageLedger;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.TokenUsage;
 import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.usecase.CreateProject;
+import io.artifactpipeline.core.usecase.GetRevision;
+import io.artifactpipeline.core.usecase.ListRevisions;
 import io.artifactpipeline.core.usecase.StartGeneration;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +143,21 @@ public final class TestPipeline implements AutoCloseable {
         List<Artifact> listed = pipeline.listProjectArtifacts().list(actor, projectId);
         listed.forEach(a -> byType.put(a.type(), a));
         return byType;
+    }
+
+    /** The artifact's whole history, newest first, each revision with its content: every page, read back. */
+    public List<Revision> history(Actor actor, ArtifactId artifactId) {
+        List<Revision> all = new ArrayList<>();
+        PageRequest<Integer> page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<RevisionSummary, Integer> listed = pipeline.listRevisions().list(actor, new ListRevisions.Query(artifactId, page));
+            listed.items().forEach(summary -> all.add(pipeline.getRevision().get(actor,
+                    new GetRevision.Query(artifactId, summary.number()))));
+            if (listed.nextAfter().isEmpty()) {
+                return all;
+            }
+            page = new PageRequest<>(PageRequest.MAX_LIMIT, listed.nextAfter());
+        }
     }
 
     @Override

@@ -44,7 +44,7 @@ class AnnotateArtifactTest {
         assertThat(second.versionNumber()).isEqualTo(brief.versionNumber());
         assertThat(second.hasUserEdits()).isFalse();
         assertThat(brief()).isEqualTo(second);
-        assertThat(t.pipeline().listRevisions().list(ALICE, brief.id())).as("a note is not a content change").hasSize(1);
+        assertThat(t.history(ALICE, brief.id())).as("a note is not a content change").hasSize(1);
     }
 
     @Test

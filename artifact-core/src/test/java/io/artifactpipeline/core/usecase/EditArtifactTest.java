@@ -13,7 +13,10 @@ import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.Page;
+import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.RevisionSource;
 import io.artifactpipeline.core.model.Tier;
@@ -98,7 +101,7 @@ class EditArtifactTest {
         Artifact scope = artifact(MVP_SCOPE);
         Artifact edited = editArtifact.edit(ALICE, EditArtifact.Command.of(scope.id(), "/core_features/1/priority", text("low")));
 
-        Revision revision = t.pipeline().listRevisions().list(ALICE, scope.id()).getFirst();
+        Revision revision = t.history(ALICE, scope.id()).getFirst();
 
         assertThat(revision.source()).isEqualTo(RevisionSource.EDITED);
         assertThat(revision.actor()).isEqualTo(ALICE.userId().value());
@@ -215,7 +218,7 @@ class EditArtifactTest {
         assertThat(after.currentContent().get("key_constraint").asText()).isEqualTo("Offline first");
         assertThat(after.currentContent().get("target_user").asText()).isEqualTo("Chains");
         assertThat(after.editedSections()).containsExactly("key_constraint", "target_user");
-        assertThat(t.pipeline().listRevisions().list(ALICE, brief.id())).extracting(Revision::sections)
+        assertThat(t.history(ALICE, brief.id())).extracting(Revision::sections)
                 .containsExactly(List.of("target_user"), List.of("key_constraint"), ArtifactSchemas.of(BRIEF).sectionKeysFor(Tier.BOOTSTRAPPER));
     }
 
@@ -244,7 +247,7 @@ class EditArtifactTest {
         assertThat(after.currentContent().get("differentiation_points")).isEqualTo(Json.value("['Edited']"));
         sections.stream().filter(s -> !s.equals("differentiation_points"))
                 .forEach(s -> assertThat(after.currentContent().get(s).asText()).isEqualTo("Edited " + s));
-        assertThat(t.pipeline().listRevisions().list(ALICE, brief.id())).hasSize(1 + sections.size());
+        assertThat(t.history(ALICE, brief.id())).hasSize(1 + sections.size());
     }
 
     @Test
@@ -260,12 +263,12 @@ class EditArtifactTest {
     }
 
     private void assertRefused(Artifact artifact, String sectionPath, JsonNode newValue, String violationPath) {
-        int revisions = t.pipeline().listRevisions().list(ALICE, artifact.id()).size();
+        int revisions = t.history(ALICE, artifact.id()).size();
         assertThatThrownBy(() -> editArtifact.edit(ALICE, EditArtifact.Command.of(artifact.id(), sectionPath, newValue)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting(Violation::path).containsExactly(violationPath));
         assertThat(t.pipeline().getArtifact().get(ALICE, artifact.id())).isEqualTo(artifact);
-        assertThat(t.pipeline().listRevisions().list(ALICE, artifact.id())).hasSize(revisions);
+        assertThat(t.history(ALICE, artifact.id())).hasSize(revisions);
     }
 
     private Artifact artifact(ArtifactType type) {
@@ -312,8 +315,13 @@ class EditArtifactTest {
         }
 
         @Override
-        public List<Revision> revisions(UserId owner, ArtifactId id) {
-            return delegate.revisions(owner, id);
+        public Artifact saveRestore(Artifact restored, long expectedRowVersion, Revision revision) {
+            return delegate.saveRestore(restored, expectedRowVersion, revision);
+        }
+
+        @Override
+        public Page<RevisionSummary, Integer> revisionPage(UserId owner, ArtifactId id, PageRequest<Integer> request) {
+            return delegate.revisionPage(owner, id, request);
         }
 
         @Override

@@ -10,7 +10,7 @@ import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
-import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.testing.TestPipeline;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -41,7 +41,7 @@ class IsolationTest {
     private Artifact brief;
     private Generation generation;
     private Map<ArtifactType, Artifact> before;
-    private List<Revision> historyBefore;
+    private List<RevisionSummary> historyBefore;
     private int requestsBefore;
 
     @BeforeEach
@@ -50,7 +50,7 @@ class IsolationTest {
         generation = t.generate(ALICE, project.id());
         brief = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
         before = t.artifacts(ALICE, project.id());
-        historyBefore = p.listRevisions().list(ALICE, brief.id());
+        historyBefore = p.listRevisions().list(ALICE, ListRevisions.Query.newest(brief.id())).items();
         requestsBefore = t.model().requests().size();
         p.watchProject().watch(ALICE, project.id(), alicesFeed::add);
     }
@@ -58,7 +58,7 @@ class IsolationTest {
     @AfterEach
     void nothingOfAlicesChanged() {
         assertThat(t.artifacts(ALICE, project.id())).isEqualTo(before);
-        assertThat(p.listRevisions().list(ALICE, brief.id())).isEqualTo(historyBefore);
+        assertThat(p.listRevisions().list(ALICE, ListRevisions.Query.newest(brief.id())).items()).isEqualTo(historyBefore);
         assertThat(p.worker().drain()).as("nothing queued").isZero();
         assertThat(t.model().requests()).hasSize(requestsBefore);
         assertThat(alicesFeed).isEmpty();
@@ -68,8 +68,8 @@ class IsolationTest {
 
     @Test
     void anotherUsersProjectIsNotListedAndNotFound() {
-        assertThat(p.listProjects().list(MALLORY)).isEmpty();
-        assertThat(p.listProjects().list(ALICE)).containsExactly(project);
+        assertThat(p.listProjects().list(MALLORY, ListProjects.Query.newest()).items()).isEmpty();
+        assertThat(p.listProjects().list(ALICE, ListProjects.Query.newest()).items()).containsExactly(project);
         assertAnswersLikeMissing(() -> p.getProject().get(MALLORY, project.id()),
                 () -> p.getProject().get(ALICE, unknownProject()));
     }
@@ -124,8 +124,8 @@ class IsolationTest {
 
     @Test
     void anotherUsersHistoryIsNotFound() {
-        assertAnswersLikeMissing(() -> p.listRevisions().list(MALLORY, brief.id()),
-                () -> p.listRevisions().list(ALICE, unknownArtifact()));
+        assertAnswersLikeMissing(() -> p.listRevisions().list(MALLORY, ListRevisions.Query.newest(brief.id())),
+                () -> p.listRevisions().list(ALICE, ListRevisions.Query.newest(unknownArtifact())));
         assertAnswersLikeMissing(() -> p.getRevision().get(MALLORY, new GetRevision.Query(brief.id(), 1)),
                 () -> p.getRevision().get(ALICE, new GetRevision.Query(unknownArtifact(), 1)));
         assertAnswersLikeMissing(() -> p.getRevision().get(MALLORY, new GetRevision.Query(brief.id(), 1)),

@@ -46,7 +46,7 @@ class ProjectsTest {
         t.project(MALLORY);
         Project newer = t.project(ALICE);
 
-        assertThat(t.pipeline().listProjects().list(ALICE)).containsExactly(newer, older);
+        assertThat(t.pipeline().listProjects().list(ALICE, ListProjects.Query.newest()).items()).containsExactly(newer, older);
     }
 
     @Test

@@ -84,7 +84,7 @@ class RegenerateArtifactTest {
         assertThat(t.pipeline().worker().drain()).as("nothing was queued").isZero();
         assertThat(artifact(BRIEF)).isEqualTo(edited);
         assertThat(t.model().requests()).hasSize(requests);
-        assertThat(t.pipeline().listRevisions().list(ALICE, brief.id()).getFirst().source()).isEqualTo(RevisionSource.EDITED);
+        assertThat(t.history(ALICE, brief.id()).getFirst().source()).isEqualTo(RevisionSource.EDITED);
     }
 
     @Test

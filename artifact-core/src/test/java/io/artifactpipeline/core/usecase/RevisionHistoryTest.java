@@ -42,7 +42,7 @@ class RevisionHistoryTest {
         t.pipeline().worker().drain();
         Artifact regenerated = t.artifact(ALICE, project.id(), ArtifactType.BRIEF);
 
-        List<Revision> history = t.pipeline().listRevisions().list(ALICE, generated.id());
+        List<Revision> history = t.history(ALICE, generated.id());
 
         List<String> allSections = List.of("problem_statement", "target_user", "value_proposition", "key_constraint",
                 "differentiation_points");
@@ -87,7 +87,7 @@ class RevisionHistoryTest {
         t.model().then(ArtifactType.RISK_LOG, new io.artifactpipeline.core.testing.FakeLanguageModel.Behaviour.Fail(
                 io.artifactpipeline.core.port.ModelFailure.Reason.TIMEOUT));
         Project project = t.generatedProject(ALICE);
-        assertThat(t.pipeline().listRevisions().list(ALICE, t.artifact(ALICE, project.id(), ArtifactType.RISK_LOG).id()))
+        assertThat(t.history(ALICE, t.artifact(ALICE, project.id(), ArtifactType.RISK_LOG).id()))
                 .isEmpty();
     }
 }

@@ -38,7 +38,7 @@ class WatchProjectTest {
     @Test
     void aGenerationIsSeenQueuedThenWrittenInDependencyOrder() {
         Project project = t.project(ALICE);
-        t.pipeline().watchProject().watch(ALICE, project.id(), seen::add);
+        t.pipeline().watchProject().watch(ALICE, project.id(), this::recordStored);
 
         t.generate(ALICE, project.id());
 
@@ -64,7 +64,7 @@ class WatchProjectTest {
     void failuresAreSeenAsStatusChanges() {
         t.model().then(BRIEF, new Behaviour.Fail(ModelFailure.Reason.TIMEOUT));
         Project project = t.project(ALICE);
-        t.pipeline().watchProject().watch(ALICE, project.id(), seen::add);
+        t.pipeline().watchProject().watch(ALICE, project.id(), this::recordStored);
 
         t.generate(ALICE, project.id());
 
@@ -76,7 +76,7 @@ class WatchProjectTest {
     @Test
     void editsAndNotesAreSeenAfterTheContentTheyChange() {
         Project project = t.project(ALICE);
-        t.pipeline().watchProject().watch(ALICE, project.id(), seen::add);
+        t.pipeline().watchProject().watch(ALICE, project.id(), this::recordStored);
         t.generate(ALICE, project.id());
         Artifact brief = t.artifact(ALICE, project.id(), BRIEF);
 
@@ -101,7 +101,7 @@ class WatchProjectTest {
     void aWatcherSeesOnlyItsProject() {
         Project watched = t.project(ALICE);
         Project other = t.project(ALICE);
-        t.pipeline().watchProject().watch(ALICE, watched.id(), seen::add);
+        t.pipeline().watchProject().watch(ALICE, watched.id(), this::recordStored);
 
         t.generate(ALICE, other.id());
 
@@ -111,7 +111,7 @@ class WatchProjectTest {
     @Test
     void aClosedSubscriptionSeesNothingMore() {
         Project project = t.project(ALICE);
-        ArtifactEvents.Subscription subscription = t.pipeline().watchProject().watch(ALICE, project.id(), seen::add);
+        ArtifactEvents.Subscription subscription = t.pipeline().watchProject().watch(ALICE, project.id(), this::recordStored);
 
         subscription.close();
         subscription.close();
@@ -126,7 +126,7 @@ class WatchProjectTest {
         t.pipeline().watchProject().watch(ALICE, project.id(), change -> {
             throw new IllegalStateException("client went away");
         });
-        t.pipeline().watchProject().watch(ALICE, project.id(), seen::add);
+        t.pipeline().watchProject().watch(ALICE, project.id(), this::recordStored);
 
         t.generate(ALICE, project.id());
 
@@ -137,6 +137,13 @@ class WatchProjectTest {
     @Test
     void wireNamesOfTheKinds() {
         assertThat(List.of(Kind.values())).extracting(Kind::wireName)
-                .containsExactly("status", "content", "edit", "annotation");
+                .containsExactly("status", "content", "edit", "annotation", "stale", "section_draft");
+    }
+
+    /** The changes of what is stored; section drafts are previews, checked in SectionDraftsTest. */
+    private void recordStored(ArtifactChange change) {
+        if (!change.isDraft()) {
+            seen.add(change);
+        }
     }
 }

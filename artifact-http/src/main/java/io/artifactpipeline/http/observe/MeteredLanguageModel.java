@@ -8,6 +8,7 @@ import io.artifactpipeline.core.port.ModelRequest;
 import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /** A model whose calls are timed and whose tokens are counted; behaviour unchanged. */
 final class MeteredLanguageModel implements LanguageModel {
@@ -24,6 +25,11 @@ final class MeteredLanguageModel implements LanguageModel {
     @Override
     public ModelReply write(ModelRequest request) {
         return write(request, SectionDrafts.ignored());
+    }
+
+    @Override
+    public OptionalLong worstCaseTokens(ModelRequest request) {
+        return model.worstCaseTokens(request);
     }
 
     @Override

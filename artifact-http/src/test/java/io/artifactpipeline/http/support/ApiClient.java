@@ -12,7 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** java.net.http against the running server, as one caller (or none, with a null token). */
+/**
+ * java.net.http against the running server, as one caller (or none, with a null token). Every response is
+ * checked against the OpenAPI document ({@link ApiDescription}): a test that receives a response the
+ * document does not describe fails.
+ */
 public final class ApiClient {
     public static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,6 +76,10 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (!"OPTIONS".equals(method)) { // a CORS preflight is browser machinery, not part of the API
+                ApiDescription.check(method, response.uri().getPath(), response.statusCode(), response.headers(),
+                        response.body());
+            }
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,8 @@ import io.artifactpipeline.llm.prompt.Prompt;
  * artifact's schema for the tier. The system prompt and the project context carry cache breakpoints: they
  * are the stable prefix of a generation's calls. Anthropic's cached prefix runs tools, then system, then
  * messages, so every call offers the same tools (one per artifact type, for the tier, in generation order)
- * and only {@code tool_choice} says which to use: the five calls of a generation then share the prefix.
+ * and only {@code tool_choice} says which to use: the five calls of a generation then share the prefix. The
+ * answer is streamed, so that a long one is not cut short by a timeout and its sections can be shown early.
  */
 final class MessagesRequestBody {
     private MessagesRequestBody() {
@@ -27,10 +28,12 @@ final class MessagesRequestBody {
         return "write_" + type.wireName();
     }
 
-    static ObjectNode build(ModelRequest request, Prompt prompt, String model, int maxTokens) {
+    /** Everything but {@code max_tokens}, which is fitted to the size of the rest. */
+    static ObjectNode build(ModelRequest request, Prompt prompt, String model, double temperature) {
         ObjectNode body = Json.object();
         body.put("model", model);
-        body.put("max_tokens", maxTokens);
+        body.put("stream", true);
+        body.put("temperature", temperature);
         ArrayNode system = body.putArray("system");
         cached(system.addObject().put("type", "text").put("text", prompt.system()));
         ObjectNode user = body.putArray("messages").addObject().put("role", "user");

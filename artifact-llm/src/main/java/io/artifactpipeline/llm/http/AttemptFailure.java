@@ -12,8 +12,8 @@ import java.util.Optional;
 record AttemptFailure(ModelFailure.Reason reason, String message, boolean retryable, Optional<Duration> retryAfter,
                       Throwable cause) {
 
-    static AttemptFailure retryable(ModelFailure.Reason reason, String message, Optional<Duration> retryAfter) {
-        return new AttemptFailure(reason, message, true, retryAfter, null);
+    static AttemptFailure retryable(ModelFailure.Reason reason, String message) {
+        return new AttemptFailure(reason, message, true, Optional.empty(), null);
     }
 
     static AttemptFailure retryable(ModelFailure.Reason reason, String message, Throwable cause) {
@@ -22,6 +22,16 @@ record AttemptFailure(ModelFailure.Reason reason, String message, boolean retrya
 
     static AttemptFailure giveUp(ModelFailure.Reason reason, String message) {
         return new AttemptFailure(reason, message, false, Optional.empty(), null);
+    }
+
+    /** The same failure with what the server's headers said about trying again. */
+    AttemptFailure advisedBy(RetryHeaders headers) {
+        return new AttemptFailure(reason, message, headers.shouldRetry().orElse(retryable), headers.retryAfter(), cause);
+    }
+
+    /** The same failure, with the reason no further attempt is made added to its message. */
+    AttemptFailure finalBecause(String why) {
+        return new AttemptFailure(reason, message + " (" + why + ")", false, retryAfter, cause);
     }
 
     ModelFailure toModelFailure(int attempts) {

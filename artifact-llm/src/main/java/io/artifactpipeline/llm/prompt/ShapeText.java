@@ -22,13 +22,6 @@ final class ShapeText {
     }
 
     private static String bounds(Shape.ListOf list) {
-        boolean unbounded = list.maxItems() == Shape.UNBOUNDED;
-        if (list.minItems() == 0 && unbounded) {
-            return "";
-        }
-        if (unbounded) {
-            return " of at least " + list.minItems() + " item(s)";
-        }
         if (list.minItems() == 0) {
             return " of at most " + list.maxItems() + " items";
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -33,12 +34,11 @@ class AnthropicMessagesProviderTest {
         server.close();
     }
 
-    private AnthropicMessagesProvider provider(Duration timeout) {
+    private AnthropicMessagesProvider provider(Duration idle) {
         ModelSettings settings = ModelSettings.builder().provider("anthropic").apiKey(KEY)
                 .baseUrl(server.baseUrl()).defaultModel("claude-haiku-4-5").model(Tier.CTO_SCALE, "claude-opus-4-1")
-                .timeout(timeout).build();
-        return new AnthropicMessagesProvider(settings,
-                Transports.recording("anthropic", server.baseUrl(), timeout, 4, sleeper));
+                .idleTimeout(idle).timeout(Duration.ofSeconds(30)).build();
+        return new AnthropicMessagesProvider(settings, Transports.recording("anthropic", settings, sleeper));
     }
 
     private AnthropicMessagesProvider provider() {
@@ -46,7 +46,7 @@ class AnthropicMessagesProviderTest {
     }
 
     private static Answer valid(ArtifactType type, Tier tier) {
-        return Answer.json(200, AnthropicWire.toolUse("write_" + type.wireName(), TestRequests.validContent(type, tier)));
+        return Answer.events(AnthropicWire.toolUse("write_" + type.wireName(), TestRequests.validContent(type, tier)));
     }
 
     @Test
@@ -66,6 +66,9 @@ class AnthropicMessagesProviderTest {
         JsonNode body = sent.json();
         assertThat(body.get("model").asText()).isEqualTo("claude-opus-4-1");
         assertThat(body.get("max_tokens").asInt()).isEqualTo(8192);
+        assertThat(body.get("stream").asBoolean()).isTrue();
+        assertThat(body.get("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(sent.header("accept")).isEqualTo("text/event-stream");
         // every call offers all five tools, so that the cached prefix (tools, system, context) is shared
         assertThat(body.get("tools")).extracting(t -> t.get("name").asText()).containsExactly(
                 "write_brief", "write_mvp_scope", "write_milestones", "write_risk_log", "write_how_it_works");
@@ -128,25 +131,12 @@ class AnthropicMessagesProviderTest {
     void aSchemaInvalidAnswerIsReturnedAsItIsForTheCoresRepairCall() {
         ObjectNode invalid = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
         invalid.put("differentiation_points", "one string instead of a list");
-        server.then(Answer.json(200, AnthropicWire.toolUse("write_brief", invalid)));
+        server.then(Answer.events(AnthropicWire.toolUse("write_brief", invalid)));
 
         ModelReply reply = provider().write(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
 
         assertThat(reply.content()).isEqualTo(invalid);
         assertThat(server.requests()).hasSize(1);
-    }
-
-    @Test
-    void a429WithRetryAfterWaitsWhatTheServerAskedThenSucceeds() {
-        server.then(Answer.json(429, AnthropicWire.error("rate_limit_error", "Number of requests has exceeded your rate limit"),
-                "retry-after", "2"));
-        server.then(valid(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
-
-        ModelReply reply = provider().write(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
-
-        assertThat(reply.content().has("problem_statement")).isTrue();
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
-        assertThat(server.requests()).hasSize(2);
     }
 
     @Test
@@ -158,8 +148,8 @@ class AnthropicMessagesProviderTest {
         provider().write(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
 
         assertThat(server.requests()).hasSize(3);
-        // Equal jitter at the middle of its range: 3/4 of 1 s, then of 2 s.
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(750), Duration.ofMillis(1500));
+        // Full jitter at the middle of its range: half of 1 s, then of 2 s.
+        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
     @Test
@@ -207,8 +197,8 @@ class AnthropicMessagesProviderTest {
     }
 
     @Test
-    void aBodyThatIsNotJsonIsMalformedOutput() {
-        server.then(Answer.json(200, "{\"id\":\"msg_01\",\"content\":[{\"type\":\"tool_use\",\"input\":{"));
+    void anEventThatIsNotJsonIsMalformedOutput() {
+        server.then(Answer.events(List.of("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\n\n")));
 
         assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
                 .isEqualTo(Reason.MALFORMED_OUTPUT);
@@ -216,8 +206,19 @@ class AnthropicMessagesProviderTest {
     }
 
     @Test
+    void aWholeJsonBodyInsteadOfAStreamIsMalformedOutput() {
+        server.then(Answer.json(200, "{\"id\":\"msg_01\",\"type\":\"message\",\"content\":[]}"));
+
+        ModelFailure failure = fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
+
+        assertThat(failure.reason()).isEqualTo(Reason.MALFORMED_OUTPUT);
+        assertThat(failure.getMessage()).contains("application/json instead of an event stream");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void anAnswerWithoutTheToolCallIsMalformedOutput() {
-        server.then(Answer.json(200, AnthropicWire.text("Here is your brief: ...", "end_turn")));
+        server.then(Answer.events(AnthropicWire.text("Here is your brief: ...", "end_turn")));
 
         ModelFailure failure = fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
 
@@ -227,25 +228,39 @@ class AnthropicMessagesProviderTest {
 
     @Test
     void runningOutOfTokensIsTruncated() {
-        ObjectNode partial = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
-        partial.remove("differentiation_points");
-        ObjectNode body = AnthropicWire.toolUse("write_brief", partial).put("stop_reason", "max_tokens");
-        server.then(Answer.json(200, body));
+        String whole = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER).toString();
+        server.then(Answer.events(AnthropicWire.toolUse("write_brief", whole.substring(0, whole.length() / 2), "max_tokens")));
 
-        assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
-                .isEqualTo(Reason.TRUNCATED);
+        ModelFailure failure = fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
+
+        assertThat(failure.reason()).isEqualTo(Reason.TRUNCATED);
+        assertThat(failure.billed()).as("billed as the stream reported it")
+                .isEqualTo(new TokenUsage(320, 512, 2048, 1450));
+    }
+
+    @Test
+    void theWorstCaseOfACallIsThePromptAsSentPlusItsOutputLimit() {
+        ModelRequest request = TestRequests.request(ArtifactType.MVP_SCOPE, Tier.PARTNER);
+        long worstCase = provider().worstCaseTokens(request).orElseThrow();
+        server.then(Answer.events(AnthropicWire.toolUse("write_mvp_scope",
+                TestRequests.validContent(ArtifactType.MVP_SCOPE, Tier.PARTNER).toString(), "end_turn")));
+
+        provider().write(request);
+
+        StubServer.Captured sent = server.requests().getFirst();
+        assertThat(worstCase).isEqualTo((sent.body().length() + 3) / 4 + sent.json().get("max_tokens").asLong());
     }
 
     @Test
     void aRefusalIsRefused() {
-        server.then(Answer.json(200, AnthropicWire.text("I can't help with that.", "refusal")));
+        server.then(Answer.events(AnthropicWire.text("I can't help with that.", "refusal")));
 
         assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
                 .isEqualTo(Reason.REFUSED);
     }
 
     @Test
-    void aServerThatHangsTimesOutOnEveryAttempt() {
+    void aServerThatSendsNothingTimesOutAfterTheIdleLimitOnEveryAttempt() {
         for (int i = 0; i < 4; i++) {
             server.then(Answer.hang());
         }

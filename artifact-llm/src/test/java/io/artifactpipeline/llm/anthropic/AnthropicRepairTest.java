@@ -16,7 +16,6 @@ import io.artifactpipeline.llm.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,15 +33,15 @@ class AnthropicRepairTest {
     void anInvalidBriefIsAskedForAgainWithItsViolationsAndTheGenerationCompletes() {
         ObjectNode invalid = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
         invalid.remove("target_user");
-        server.then(Answer.json(200, AnthropicWire.toolUse("write_brief", invalid)));
+        server.then(Answer.events(AnthropicWire.toolUse("write_brief", invalid)));
         server.otherwise(request -> {
             String tool = request.json().path("tool_choice").path("name").asText();
             ArtifactType type = ArtifactType.fromWireName(tool.substring("write_".length())).orElseThrow();
-            return Answer.json(200, AnthropicWire.toolUse(tool, TestRequests.validContent(type, Tier.BOOTSTRAPPER)));
+            return Answer.events(AnthropicWire.toolUse(tool, TestRequests.validContent(type, Tier.BOOTSTRAPPER)));
         });
         ModelSettings settings = ModelSettings.builder().provider("anthropic").apiKey("k").baseUrl(server.baseUrl()).build();
         AnthropicMessagesProvider provider = new AnthropicMessagesProvider(settings,
-                Transports.recording("anthropic", server.baseUrl(), Duration.ofSeconds(5), 4, new RecordingSleeper()));
+                Transports.recording("anthropic", settings, new RecordingSleeper()));
 
         List<Artifact> artifacts = PipelineRun.generate(provider, Tier.BOOTSTRAPPER);
 

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 class ModelTransportTest {
+    private static final CallTimeouts PATIENT = new CallTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
     private final StubServer server = StubServer.start();
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
@@ -35,74 +37,123 @@ class ModelTransportTest {
         return URI.create(server.baseUrl() + "/v1/test");
     }
 
-    @Test
-    void aBurstQueuesBehindTheConcurrencyCapInsteadOfReachingTheServerAtOnce() throws Exception {
-        server.otherwise(request -> Answer.json(200, "{\"ok\":true}").after(Duration.ofMillis(150)));
-        ModelTransport transport = Transports.recording("test", server.baseUrl(), Duration.ofSeconds(5), 2, sleeper);
+    /** The data of every event up to one named "done". */
+    private static final class Collected implements StreamReader<List<String>> {
+        private final List<String> data = new ArrayList<>();
+        private boolean done;
 
-        List<Future<String>> calls = new ArrayList<>();
-        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 8; i++) {
-                calls.add(callers.submit(() -> transport.postJson(endpoint(), Map.of(), "{}")));
+        @Override
+        public void accept(ServerSentEvent event) {
+            done = event.event().equals("done");
+            if (!done) {
+                data.add(event.data());
             }
         }
 
-        for (Future<String> call : calls) {
-            assertThat(call.get()).isEqualTo("{\"ok\":true}");
+        @Override
+        public boolean finished() {
+            return done;
+        }
+
+        @Override
+        public List<String> result() {
+            if (!done) {
+                throw StreamFailure.cutShort();
+            }
+            return data;
+        }
+    }
+
+    private static Answer answer(String... data) {
+        List<String> events = new ArrayList<>();
+        for (String d : data) {
+            events.add("data: " + d + "\n\n");
+        }
+        events.add("event: done\ndata: \n\n");
+        return Answer.events(events);
+    }
+
+    @Test
+    void aBurstQueuesBehindTheConcurrencyCapInsteadOfReachingTheServerAtOnce() throws Exception {
+        server.otherwise(request -> answer("ok").after(Duration.ofMillis(150)));
+        ModelTransport transport = Transports.recording("test", server.baseUrl(), PATIENT, 2, sleeper);
+
+        List<Future<List<String>>> calls = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                calls.add(callers.submit(() -> transport.stream(endpoint(), Map.of(), "{}", Collected::new)));
+            }
+        }
+
+        for (Future<List<String>> call : calls) {
+            assertThat(call.get()).containsExactly("ok");
         }
         assertThat(server.requests()).hasSize(8);
         assertThat(server.maxInFlight()).isEqualTo(2);
     }
 
     @Test
-    void sendsTheCallersHeadersAndTheJsonBody() {
-        server.then(Answer.json(200, "{}"));
-        ModelTransport transport = Transports.recording("test", server.baseUrl(), Duration.ofSeconds(5), 1, sleeper);
+    void sendsTheCallersHeadersAndTheJsonBodyAndAsksForAnEventStream() {
+        server.then(answer("{}"));
+        ModelTransport transport = Transports.recording("test", server.baseUrl(), PATIENT, 1, sleeper);
 
-        transport.postJson(endpoint(), Map.of("x-custom", "yes"), "{\"a\":1}");
+        transport.stream(endpoint(), Map.of("x-custom", "yes"), "{\"a\":1}", Collected::new);
 
         StubServer.Captured sent = server.onlyRequest();
         assertThat(sent.header("x-custom")).isEqualTo("yes");
-        assertThat(sent.header("accept")).isEqualTo("application/json");
+        assertThat(sent.header("accept")).isEqualTo("text/event-stream");
+        assertThat(sent.header("content-type")).isEqualTo("application/json");
         assertThat(sent.body()).isEqualTo("{\"a\":1}");
     }
 
     @Test
-    void aServerThatSendsHeadersButStallsTheBodyStillTimesOut() {
+    void aServerThatSendsHeadersButStallsTheBodyFailsAfterTheIdleLimit() {
         for (int i = 0; i < 4; i++) {
-            server.then(Answer.stallBody());
+            server.then(Answer.stream(List.of(StubServer.Piece.send(": stream open\n\ndata: first\n\n"), new StubServer.Piece.Stall())));
         }
-        ModelTransport transport = Transports.recording("test", server.baseUrl(), Duration.ofMillis(200), 1, sleeper);
+        CallTimeouts impatient = new CallTimeouts(Duration.ofMillis(200), Duration.ofSeconds(30));
+        ModelTransport transport = Transports.recording("test", server.baseUrl(), impatient, 1, sleeper);
 
         ModelFailure failure = catchThrowableOfType(ModelFailure.class,
-                () -> transport.postJson(endpoint(), Map.of(), "{}"));
+                () -> transport.stream(endpoint(), Map.of(), "{}", Collected::new));
 
         assertThat(failure.reason()).isEqualTo(ModelFailure.Reason.TIMEOUT);
-        assertThat(failure.getMessage()).contains("gave up after 4 attempts");
+        assertThat(failure.getMessage()).contains("sent nothing for 200 ms").contains("gave up after 4 attempts");
         assertThat(sleeper.waits()).hasSize(3);
     }
 
     @Test
-    void anInterruptEndsAWaitingCallPromptlyAndKeepsTheInterruptFlag() throws Exception {
+    void anErrorStatusIsReadAsAnErrorBodyNotAsAStream() {
+        server.then(Answer.json(404, "{\"error\":{\"type\":\"not_found_error\",\"message\":\"model: nope\"}}"));
+        ModelTransport transport = Transports.recording("test", server.baseUrl(), PATIENT, 1, sleeper);
+
+        ModelFailure failure = catchThrowableOfType(ModelFailure.class,
+                () -> transport.stream(endpoint(), Map.of(), "{}", Collected::new));
+
+        assertThat(failure.reason()).isEqualTo(ModelFailure.Reason.INVALID_REQUEST);
+        assertThat(failure.getMessage()).contains("HTTP 404, not_found_error").doesNotContain("nope");
+    }
+
+    @Test
+    void anInterruptEndsAWaitingCallPromptlyAndKeepsTheInterruptFlag() {
         server.then(Answer.hang());
-        ModelTransport transport = Transports.recording("test", server.baseUrl(), Duration.ofSeconds(20), 1, sleeper);
+        CallTimeouts slow = new CallTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60));
+        ModelTransport transport = Transports.recording("test", server.baseUrl(), slow, 1, sleeper);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
-                transport.postJson(endpoint(), Map.of(), "{}");
+                transport.stream(endpoint(), Map.of(), "{}", Collected::new);
             } catch (RuntimeException e) {
                 thrown.set(e);
                 stillInterrupted.set(Thread.currentThread().isInterrupted());
             }
         });
-        while (server.requests().isEmpty()) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !server.requests().isEmpty());
 
         caller.interrupt();
 
-        assertThat(caller.join(Duration.ofSeconds(3))).isTrue();
+        await().atMost(Duration.ofSeconds(3)).until(() -> !caller.isAlive());
         assertThat(thrown.get()).isInstanceOf(ModelFailure.class);
         assertThat(stillInterrupted).isTrue();
         assertThat(server.requests()).hasSize(1);

@@ -41,16 +41,15 @@ class OpenAiChatProviderTest {
     }
 
     private OpenAiChatProvider provider(ModelSettings settings) {
-        return new OpenAiChatProvider(settings,
-                Transports.recording("openai-compatible", base, settings.timeout(), 4, sleeper));
+        return new OpenAiChatProvider(settings, Transports.recording("openai-compatible", settings, sleeper));
     }
 
     private OpenAiChatProvider provider() {
-        return provider(settings().timeout(Duration.ofSeconds(5)).build());
+        return provider(settings().idleTimeout(Duration.ofSeconds(5)).build());
     }
 
     private static Answer valid(ArtifactType type, Tier tier) {
-        return Answer.json(200, OpenAiWire.completion(TestRequests.validContent(type, tier)));
+        return Answer.events(OpenAiWire.completion(TestRequests.validContent(type, tier)));
     }
 
     @Test
@@ -67,7 +66,12 @@ class OpenAiChatProviderTest {
         JsonNode body = sent.json();
         assertThat(OpenApiCheck.reference().violations("CreateChatCompletionRequest", body)).isEmpty();
         assertThat(body.get("model").asText()).isEqualTo("gpt-4.1");
-        assertThat(body.get("max_completion_tokens").asInt()).isEqualTo(8192);
+        // Not OpenAI's own API: the output limit goes in the field every compatible server reads.
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(8192);
+        assertThat(body.has("max_completion_tokens")).isFalse();
+        assertThat(body.get("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(body.get("stream").asBoolean()).isTrue();
+        assertThat(body.at("/stream_options/include_usage").asBoolean()).isTrue();
         JsonNode format = body.get("response_format");
         assertThat(format.get("type").asText()).isEqualTo("json_schema");
         assertThat(format.at("/json_schema/name").asText()).isEqualTo("mvp_scope");
@@ -104,16 +108,15 @@ class OpenAiChatProviderTest {
     }
 
     @Test
-    void theStubAnswersInTheDocumentedShape() {
+    void theStubStreamsChunksInTheDocumentedShape() {
         OpenApiCheck check = OpenApiCheck.reference();
-        assertThat(check.violations("CreateChatCompletionResponse",
-                OpenAiWire.completion(TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)))).isEmpty();
-        assertThat(check.violations("CreateChatCompletionResponse",
-                OpenAiWire.completion(null, "stop", "I can't help with that."))).isEmpty();
-        assertThat(check.violations("CreateChatCompletionResponse",
-                OpenAiWire.completion("{\"a\":", "length", null))).isEmpty();
-        assertThat(check.violations("CreateChatCompletionResponse",
-                OpenAiWire.completion("{}", "stopped", null))).isNotEmpty();
+        String content = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER).toString();
+        assertThat(OpenAiWire.chunks(content, "stop", null, true))
+                .allSatisfy(chunk -> assertThat(check.violations("CreateChatCompletionStreamResponse", chunk)).isEmpty());
+        assertThat(OpenAiWire.chunks(null, "stop", "I can't help with that.", false))
+                .allSatisfy(chunk -> assertThat(check.violations("CreateChatCompletionStreamResponse", chunk)).isEmpty());
+        assertThat(OpenAiWire.chunks("{}", "stopped", null, false))
+                .anySatisfy(chunk -> assertThat(check.violations("CreateChatCompletionStreamResponse", chunk)).isNotEmpty());
     }
 
     @Test
@@ -130,9 +133,8 @@ class OpenAiChatProviderTest {
     @Test
     void aLocalServerGetsNoAuthorizationHeaderAndMayWrapTheJsonInAFence() {
         ObjectNode content = TestRequests.validContent(ArtifactType.BRIEF, Tier.BOOTSTRAPPER);
-        ObjectNode completion = OpenAiWire.completion("```json\n" + content.toPrettyString() + "\n```", "stop", null);
-        completion.remove("usage");
-        server.then(Answer.json(200, completion));
+        server.then(Answer.events(OpenAiWire.withDone(OpenAiWire.chunks(
+                "```json\n" + content.toPrettyString() + "\n```", "stop", null, false).stream().map(OpenAiWire::event).toList())));
         ModelSettings local = ModelSettings.builder().provider("openai").baseUrl(base).defaultModel("llama3.2").build();
 
         ModelReply reply = provider(local).write(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
@@ -196,8 +198,8 @@ class OpenAiChatProviderTest {
     }
 
     @Test
-    void aBodyThatIsNotJsonIsMalformedOutput() {
-        server.then(Answer.json(200, "<html>502 Bad Gateway</html>"));
+    void aChunkThatIsNotJsonIsMalformedOutput() {
+        server.then(Answer.events(java.util.List.of("data: <html>502 Bad Gateway</html>\n\n")));
 
         assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
                 .isEqualTo(Reason.MALFORMED_OUTPUT);
@@ -205,7 +207,7 @@ class OpenAiChatProviderTest {
 
     @Test
     void contentThatIsNotAJsonObjectIsMalformedOutput() {
-        server.then(Answer.json(200, OpenAiWire.completion("Sure! Here is the brief you asked for.", "stop", null)));
+        server.then(Answer.events(OpenAiWire.completion("Sure! Here is the brief you asked for.", "stop", null)));
 
         assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
                 .isEqualTo(Reason.MALFORMED_OUTPUT);
@@ -214,16 +216,18 @@ class OpenAiChatProviderTest {
 
     @Test
     void finishReasonLengthIsTruncated() {
-        server.then(Answer.json(200, OpenAiWire.completion("{\"problem_statement\": \"A booking app fo", "length", null)));
+        server.then(Answer.events(OpenAiWire.completion("{\"problem_statement\": \"A booking app fo", "length", null)));
 
-        assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason())
-                .isEqualTo(Reason.TRUNCATED);
+        ModelFailure failure = fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER));
+
+        assertThat(failure.reason()).isEqualTo(Reason.TRUNCATED);
+        assertThat(failure.billed().total()).as("a truncated answer is billed, and counted").isPositive();
     }
 
     @Test
     void aRefusalOrAContentFilterIsRefused() {
-        server.then(Answer.json(200, OpenAiWire.completion(null, "stop", "I'm sorry, I can't help with that.")));
-        server.then(Answer.json(200, OpenAiWire.completion(null, "content_filter", null)));
+        server.then(Answer.events(OpenAiWire.completion(null, "stop", "I'm sorry, I can't help with that.")));
+        server.then(Answer.events(OpenAiWire.completion(null, "content_filter", null)));
 
         assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason()).isEqualTo(Reason.REFUSED);
         assertThat(fails(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)).reason()).isEqualTo(Reason.REFUSED);
@@ -234,7 +238,7 @@ class OpenAiChatProviderTest {
         for (int i = 0; i < 4; i++) {
             server.then(Answer.hang());
         }
-        OpenAiChatProvider impatient = provider(settings().timeout(Duration.ofMillis(250)).build());
+        OpenAiChatProvider impatient = provider(settings().idleTimeout(Duration.ofMillis(250)).build());
 
         ModelFailure failure = catchThrowableOfType(ModelFailure.class,
                 () -> impatient.write(TestRequests.request(ArtifactType.BRIEF, Tier.BOOTSTRAPPER)));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +39,12 @@ class OpenAiRepairTest {
             boolean firstMilestonesCall = type == ArtifactType.MILESTONES
                     && !request.json().at("/messages/1/content").asText().contains("Your previous answer was rejected");
             ObjectNode content = firstMilestonesCall ? inconsistent : TestRequests.validContent(type, Tier.PARTNER);
-            return Answer.json(200, OpenAiWire.completion(content));
+            return Answer.events(OpenAiWire.completion(content));
         });
         URI base = URI.create(server.baseUrl() + "/v1");
         ModelSettings settings = ModelSettings.builder().provider("openai").baseUrl(base).build();
         OpenAiChatProvider provider = new OpenAiChatProvider(settings,
-                Transports.recording("openai-compatible", base, Duration.ofSeconds(5), 4, new RecordingSleeper()));
+                Transports.recording("openai-compatible", settings, new RecordingSleeper()));
 
         List<Artifact> artifacts = PipelineRun.generate(provider, Tier.PARTNER);
 

@@ -63,8 +63,11 @@ final class OpenApiCheck {
 
     /** @param closed whether fields the schema does not declare are errors (not for an allOf member alone) */
     private void check(JsonNode schema, JsonNode value, String path, List<String> errors, boolean closed) {
+        // The description writes "$ref" with "nullable: true" beside it (the stream chunk's usage): honour both.
+        boolean nullableReference = schema.path("nullable").asBoolean(false);
         schema = resolve(schema);
-        if (value.isNull() && (schema.path("nullable").asBoolean(false) || "null".equals(schema.path("type").asText()))) {
+        if (value.isNull() && (nullableReference || schema.path("nullable").asBoolean(false)
+                || "null".equals(schema.path("type").asText()))) {
             return;
         }
         if (schema.has("anyOf") && matching(schema.get("anyOf"), value, path, closed) == 0) {

@@ -1,0 +1,140 @@
+package io.artifactpipeline.core.contract;
+
+import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
+import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.Artifact;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ClaimedGeneration;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationItem;
+import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.model.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The limits every store enforces atomically, so that no interleaving of threads or servers passes
+ * them: a user's active generations, and the day's token reservations against a budget.
+ */
+public abstract class LimitsContract {
+    private final UserId alice = new UserId("alice-" + UUID.randomUUID());
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final LocalDate today = LocalDate.of(2026, 12, 1);
+    protected ContractStores stores;
+
+    /** Stores over an empty database. */
+    protected abstract ContractStores openStores();
+
+    @BeforeEach
+    void open() {
+        stores = openStores();
+    }
+
+    @Test
+    void aUserCannotHaveMoreActiveGenerationsThanTheLimitUntilOneEnds() {
+        enqueueIn(newProject(), 2);
+        enqueueIn(newProject(), 2);
+
+        assertThatThrownBy(() -> enqueueIn(newProject(), 2)).isInstanceOf(TooManyActiveGenerationsException.class);
+
+        ClaimedGeneration claim = stores.queue().claimNext("w1", now, Duration.ofSeconds(30)).orElseThrow();
+        stores.writes().finish(claim.lease(), now);
+        assertThat(enqueueIn(newProject(), 2)).isNotNull();
+        assertThat(enqueueIn(newProject(), 3)).as("the limit is the caller's, not stored").isNotNull();
+    }
+
+    @Test
+    void concurrentStartsNeverPassTheLimit() throws Exception {
+        List<Project> projects = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            projects.add(newProject());
+        }
+        AtomicInteger queued = new AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> starts = new ArrayList<>();
+            for (Project project : projects) {
+                starts.add(threads.submit(() -> {
+                    try {
+                        enqueueIn(project, 3);
+                        queued.incrementAndGet();
+                    } catch (TooManyActiveGenerationsException expected) {
+                        // over the limit
+                    }
+                }));
+            }
+            for (Future<?> start : starts) {
+                start.get();
+            }
+        }
+        assertThat(queued.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aReservationFitsTheLimitOrIsRefusedAndSettlingReplacesItByTheCost() {
+        assertThat(stores.usage().reserve(alice, today, 600, 1_000)).isTrue();
+        assertThat(stores.usage().reserve(alice, today, 500, 1_000)).isFalse();
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(600);
+
+        stores.usage().settle(alice, today, 600, TokenUsage.of(100, 50));
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(150);
+        assertThat(stores.usage().reserve(alice, today, 850, 1_000)).isTrue();
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(1_000);
+        assertThat(stores.usage().tokensUsed(alice, today.plusDays(1))).isZero();
+    }
+
+    @Test
+    void concurrentReservationsNeverPassTheLimit() throws Exception {
+        AtomicInteger granted = new AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(threads.submit(() -> {
+                    if (stores.usage().reserve(alice, today, 100, 1_050)) {
+                        granted.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+        assertThat(granted.get()).isEqualTo(10);
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(1_000);
+    }
+
+    private Project newProject() {
+        return stores.projects().create(new Project(new ProjectId(UUID.randomUUID()), alice, "Bakery",
+                "Forecast bread demand", Map.of(), now));
+    }
+
+    private Generation enqueueIn(Project project, int maxActive) {
+        Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(),
+                ArtifactType.BRIEF, 1, now);
+        Generation generation = Generation.queued(new GenerationId(UUID.randomUUID()), project.id(),
+                new Actor(alice, Tier.BOOTSTRAPPER), Optional.empty(),
+                List.of(GenerationItem.pending(ArtifactType.BRIEF, brief.id())), now);
+        return stores.queue().enqueue(generation, List.of(brief), maxActive);
+    }
+}

@@ -88,7 +88,8 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
     private static AuthSettings auth(SettingsSource source, Path dataDir) {
         AuthSettings auth = source.get("ARTIFACT_AUTH_JWKS").map(AuthSettings::jwks)
                 .orElseGet(() -> AuthSettings.development(dataDir))
-                .withTierClaim(source.get("ARTIFACT_AUTH_TIER_CLAIM", AuthSettings.DEFAULT_TIER_CLAIM));
+                .withTierClaim(source.get("ARTIFACT_AUTH_TIER_CLAIM", AuthSettings.DEFAULT_TIER_CLAIM))
+                .withRemoteDevelopmentAllowed(source.getBoolean("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", false));
         auth = source.get("ARTIFACT_AUTH_ISSUER").map(auth::withIssuer).orElse(auth);
         return source.get("ARTIFACT_AUTH_AUDIENCE").map(auth::withAudience).orElse(auth);
     }

@@ -62,16 +62,11 @@ final class SettingsSource {
     }
 
     long getLong(String variable, long defaultValue) {
-        String value = get(variable, String.valueOf(defaultValue)).trim();
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a whole number, not '" + value + "'");
-        }
+        return parsed(variable, defaultValue, Long::parseLong, "a whole number");
     }
 
     boolean getBoolean(String variable, boolean defaultValue) {
-        String value = get(variable, String.valueOf(defaultValue)).trim().toLowerCase(Locale.ROOT);
+        String value = get(variable, String.valueOf(defaultValue)).strip().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "true" -> true;
             case "false" -> false;

@@ -148,6 +148,28 @@ class SettingsTest {
         assertThat(err.toString()).contains("refused");
     }
 
+    @Test
+    void developmentAuthOnOtherMachinesIsOffUnlessSwitchedOnAndTheSwitchIsChecked() {
+        assertThat(load(Map.of()).auth().remoteDevelopmentAllowed()).isFalse();
+        assertThat(load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "true")).auth().remoteDevelopmentAllowed()).isTrue();
+        assertThat(load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "TRUE")).auth().remoteDevelopmentAllowed()).isTrue();
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "yes")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ARTIFACT_AUTH_DEV_ALLOW_REMOTE");
+    }
+
+    @Test
+    void aServerWithDevelopmentAuthRefusesToStartOnAnAddressOtherMachinesReach() {
+        Map<String, String> everywhere = Map.of("ARTIFACT_DATA_DIR", dir.toString(), "ARTIFACT_HTTP_HOST", "0.0.0.0",
+                "ARTIFACT_HTTP_PORT", "0");
+        assertThatThrownBy(() -> Application.start(load(everywhere)).close())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ARTIFACT_AUTH_DEV_ALLOW_REMOTE=true");
+        Map<String, String> allowed = new java.util.HashMap<>(everywhere);
+        allowed.put("ARTIFACT_AUTH_DEV_ALLOW_REMOTE", "true");
+        try (Application application = Application.start(load(allowed))) {
+            assertThat(application.port()).isPositive();
+        }
+    }
+
     private AppSettings load(Map<String, String> environment) {
         Map<String, String> withConfig = new java.util.HashMap<>(environment);
         withConfig.putIfAbsent("ARTIFACT_CONFIG", dir.resolve("absent.yaml").toString());

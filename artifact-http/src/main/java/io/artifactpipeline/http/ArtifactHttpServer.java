@@ -36,13 +36,15 @@ public final class ArtifactHttpServer {
     private static final System.Logger LOG = System.getLogger(ArtifactHttpServer.class.getName());
 
     private final WebServer server;
+    private final ApiSecurity security;
     private final ArtifactEventStreams events;
     private final ServerMetrics metrics;
 
     private ArtifactHttpServer(Builder b) {
         Objects.requireNonNull(b.pipeline, "a pipeline is required");
-        ApiSecurity security = b.security != null ? b.security
+        security = b.security != null ? b.security
                 : ApiSecurity.create(Objects.requireNonNull(b.auth, "auth settings are required"));
+        security.requireSafeBindAddress(b.host);
         metrics = b.metrics;
         events = new ArtifactEventStreams(b.pipeline.watchProject(), b.heartbeat, b.clock);
         metrics.registry().getOrCreate(Gauge.builder("http.sse.streams",
@@ -135,6 +137,7 @@ public final class ArtifactHttpServer {
     public void stop() {
         events.closeAll();
         server.stop();
+        security.close();
     }
 
     int openEventStreams() {

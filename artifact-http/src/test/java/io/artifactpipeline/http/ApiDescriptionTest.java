@@ -47,7 +47,7 @@ class ApiDescriptionTest {
                 "/api/artifacts/{artifact_id}/revisions/{from}/diff/{to}",
                 "/api/artifacts/{artifact_id}/export/markdown", "/api/artifacts/project/{project_id}/export/markdown",
                 "/api/artifacts/{artifact_id}/export/pdf", "/api/artifacts/project/{project_id}/export/pdf",
-                "/openapi", "/observe/health", "/observe/metrics");
+                "/openapi", "/dev/token", "/observe/health", "/observe/metrics");
         assertThat(server.anonymous().post("/openapi", "{}").status()).isEqualTo(405);
     }
 

@@ -34,7 +34,8 @@ class DevTokenTest {
     @BeforeAll
     static void start() throws IOException {
         dataDirectory = Files.createTempDirectory("dev-token-test");
-        AuthSettings development = AuthSettings.development(dataDirectory);
+        // Bound to every address (allowed here on purpose), so that callers from off this machine can be tried.
+        AuthSettings development = AuthSettings.development(dataDirectory).withRemoteDevelopmentAllowed(true);
         // The server verifies with the development keys, and is told it is in development auth.
         server = TestServer.start((p, m) -> { }, ignored -> development, s -> s.auth(development).host("0.0.0.0"));
     }

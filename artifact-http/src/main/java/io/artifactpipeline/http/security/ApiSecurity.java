@@ -9,6 +9,7 @@ import io.helidon.security.SecurityEnvironment;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,33 +19,36 @@ import java.util.UUID;
  * The API's authentication, built from plain {@link AuthSettings}: a helidon-security {@link Security}
  * with the JWT provider, over the configured JWKS or, without one, over the development keys.
  */
-public final class ApiSecurity {
+public final class ApiSecurity implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiSecurity.class.getName());
     private static final String PROVIDER_NAME = "jwt";
 
     private final Security security;
-    private final boolean developmentMode;
+    private final AuthSettings settings;
+    private final TrustedKeys keys;
 
-    private ApiSecurity(Security security, boolean developmentMode) {
+    private ApiSecurity(Security security, AuthSettings settings, TrustedKeys keys) {
         this.security = security;
-        this.developmentMode = developmentMode;
+        this.settings = settings;
+        this.keys = keys;
     }
 
+    /** How long after one read of the JWKS a token with an unknown kid may cause the next. */
+    public static final Duration DEFAULT_MIN_REFRESH = Duration.ofMinutes(1);
+
     public static ApiSecurity create(AuthSettings settings) {
-        return create(settings, Clock.systemUTC(), JwkKeyRing.DEFAULT_MIN_REFRESH);
+        return create(settings, Clock.systemUTC(), DEFAULT_MIN_REFRESH);
     }
 
     /**
-     * @param clock      the time tokens are checked against
+     * @param clock      the time tokens and the key set's age are judged by
      * @param minRefresh how long after one read of the JWKS an unknown kid may trigger the next
      */
     public static ApiSecurity create(AuthSettings settings, Clock clock, Duration minRefresh) {
         Objects.requireNonNull(settings, "settings");
-        JwksSource source;
+        TrustedKeys keys;
         if (settings.developmentMode()) {
-            DevelopmentKeys keys = DevelopmentKeys.loadOrCreate(settings.dataDirectory());
-            String jwks = keys.jwksJson();
-            source = () -> jwks;
+            keys = TrustedKeys.fixed(DevelopmentKeys.loadOrCreate(settings.dataDirectory()).publicSet(), clock);
             LOG.log(Level.WARNING, """
 
                     ****************************************************************
@@ -55,19 +59,56 @@ public final class ApiSecurity {
                     ****************************************************************""",
                     settings.dataDirectory().toAbsolutePath());
         } else {
-            source = JwksSource.of(settings.jwksLocation());
+            keys = TrustedKeys.fromJwks(settings.jwksLocation(), clock, minRefresh);
+            warnAboutUncheckedClaims(settings);
         }
-        JwkKeyRing ring = new JwkKeyRing(source, clock, minRefresh);
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new JwtVerifier(ring, clock, settings));
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new TokenVerifier(keys, clock, settings));
         Security security = Security.builder()
                 .addAuthenticationProvider(provider, PROVIDER_NAME)
                 .disableTracing()
                 .build();
-        return new ApiSecurity(security, settings.developmentMode());
+        return new ApiSecurity(security, settings, keys);
+    }
+
+    /**
+     * Refuses development auth on an address other machines can reach, unless explicitly allowed: anyone
+     * who can read the data directory, or guess that a test server is running, should not be one request
+     * away from any user's data.
+     *
+     * @throws IllegalStateException with what to do instead
+     */
+    public void requireSafeBindAddress(String host) {
+        if (settings.developmentMode() && !settings.remoteDevelopmentAllowed() && !LoopbackHost.isLoopback(host)) {
+            throw new IllegalStateException("development auth is refused on the non-loopback address " + host
+                    + ": anyone who can reach it could use tokens signed by the local development key. Set "
+                    + "ARTIFACT_AUTH_JWKS (real tokens), or bind to 127.0.0.1 (ARTIFACT_HTTP_HOST), or, on a "
+                    + "trusted network only, set ARTIFACT_AUTH_DEV_ALLOW_REMOTE=true");
+        }
+    }
+
+    private static void warnAboutUncheckedClaims(AuthSettings settings) {
+        List<String> unchecked = new ArrayList<>();
+        if (settings.issuer() == null) {
+            unchecked.add("ARTIFACT_AUTH_ISSUER is not set, so a token's issuer (iss) is not checked");
+        }
+        if (settings.audience() == null) {
+            unchecked.add("ARTIFACT_AUTH_AUDIENCE is not set, so a token's audience (aud, or azp without aud) is not "
+                    + "checked and tokens minted for other applications of the identity provider are accepted");
+        }
+        if (!unchecked.isEmpty()) {
+            LOG.log(Level.WARNING, "The JWKS is configured but " + String.join("; ", unchecked)
+                    + ". Set them for production.");
+        }
     }
 
     public boolean developmentMode() {
-        return developmentMode;
+        return settings.developmentMode();
+    }
+
+    /** Stops refreshing the key set in the background; the server calls it when it stops. */
+    @Override
+    public void close() {
+        keys.close();
     }
 
     /** The outcome of authenticating one request. */

@@ -1,32 +1,25 @@
 package io.artifactpipeline.http.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
-import java.util.Base64;
+import java.text.ParseException;
 
 /**
  * The ES256 key pair of development auth: created once in the data directory and reused on every
@@ -37,42 +30,38 @@ import java.util.Base64;
 public final class DevelopmentKeys {
     public static final String PRIVATE_KEY_FILE = "dev-signing-key.jwk.json";
     public static final String JWKS_FILE = "dev-jwks.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final String keyId;
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
+    private final ECKey key;
     private final Path directory;
 
-    private DevelopmentKeys(String keyId, PrivateKey privateKey, PublicKey publicKey, Path directory) {
-        this.keyId = keyId;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+    private DevelopmentKeys(ECKey key, Path directory) {
+        this.key = key;
         this.directory = directory;
     }
 
-    /** Loads the key pair from {@code dataDirectory}, creating it (and the directory) the first time. */
+    /**
+     * Loads the key pair from {@code dataDirectory}, creating it (and the directory) the first time. Servers
+     * starting at once on one fresh directory all end with the same key: the file appears only complete,
+     * and only once.
+     */
     public static DevelopmentKeys loadOrCreate(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
             Path privateFile = dataDirectory.resolve(PRIVATE_KEY_FILE);
             if (!Files.exists(privateFile)) {
-                create(privateFile);
+                createExclusively(privateFile);
             }
-            DevelopmentKeys keys = load(privateFile, dataDirectory);
-            Files.writeString(dataDirectory.resolve(JWKS_FILE), keys.jwksJson(), StandardCharsets.UTF_8);
+            DevelopmentKeys keys = new DevelopmentKeys(load(privateFile), dataDirectory);
+            writeAtomically(dataDirectory.resolve(JWKS_FILE), keys.jwksJson());
             return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep development keys in " + dataDirectory, e);
         }
     }
 
+    /** The key's RFC 7638 thumbprint: a pure function of the public key. */
     public String keyId() {
-        return keyId;
-    }
-
-    public JwsAlgorithm algorithm() {
-        return JwsAlgorithm.ES256;
+        return key.getKeyID();
     }
 
     /** The directory the keys live in. */
@@ -82,76 +71,74 @@ public final class DevelopmentKeys {
 
     /** The public JSON Web Key Set that verifies tokens signed with these keys. */
     public String jwksJson() {
-        ObjectNode set = MAPPER.createObjectNode();
-        set.putArray("keys").add(JwkSet.publicJwk(publicKey, keyId));
-        return set.toPrettyString();
+        return publicSet().toString(true);
     }
 
-    PrivateKey privateKey() {
-        return privateKey;
+    JWKSet publicSet() {
+        return new JWKSet(key.toPublicJWK());
     }
 
-    private static void create(Path privateFile) throws IOException {
-        KeyPair pair;
+    ECKey signingKey() {
+        return key;
+    }
+
+    private static void createExclusively(Path privateFile) throws IOException {
+        ECKey generated;
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            pair = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
+            generated = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                    .keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException("this JDK cannot create P-256 keys", e);
         }
-        ObjectNode jwk = JwkSet.publicJwk(pair.getPublic(), thumbprint(pair.getPublic()));
-        jwk.put("d", JwkSet.base64Url(JwkSet.unsigned(((ECPrivateKey) pair.getPrivate()).getS(), 32)));
-        Path temporary = ownerOnlyTempFile(privateFile.getParent());
-        Files.writeString(temporary, jwk.toPrettyString(), StandardCharsets.UTF_8);
+        Path complete = ownerOnlyTempFile(privateFile.getParent(), generated.toJSONString());
         try {
-            // Two servers starting on one fresh data directory: the first key wins, the other is dropped.
-            Files.move(temporary, privateFile, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            if (!Files.exists(privateFile)) {
-                Files.move(temporary, privateFile);
+            // A hard link appears atomically and fails if the name exists: the first complete key wins, the
+            // others are dropped. (A rename would silently replace a key another server already loaded.)
+            Files.createLink(privateFile, complete);
+        } catch (FileAlreadyExistsException anotherServerWon) {
+            // use theirs
+        } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+            try {
+                Files.write(privateFile, Files.readAllBytes(complete), StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException anotherServerWon) {
+                // use theirs
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            Files.deleteIfExists(complete);
         }
     }
 
-    private static Path ownerOnlyTempFile(Path directory) throws IOException {
+    private static ECKey load(Path privateFile) throws IOException {
         try {
-            return Files.createTempFile(directory, ".dev-key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempFile(directory, ".dev-key", ".tmp");
-        }
-    }
-
-    private static DevelopmentKeys load(Path privateFile, Path directory) throws IOException {
-        JsonNode jwk = MAPPER.readTree(Files.readString(privateFile, StandardCharsets.UTF_8));
-        try {
-            KeyFactory factory = KeyFactory.getInstance("EC");
-            PublicKey publicKey = factory.generatePublic(new ECPublicKeySpec(
-                    new ECPoint(number(jwk, "x"), number(jwk, "y")), JwkSet.p256()));
-            PrivateKey privateKey = factory.generatePrivate(new ECPrivateKeySpec(number(jwk, "d"), JwkSet.p256()));
-            return new DevelopmentKeys(thumbprint(publicKey), privateKey, publicKey, directory);
-        } catch (GeneralSecurityException | RuntimeException e) {
+            ECKey stored = ECKey.parse(Files.readString(privateFile, StandardCharsets.UTF_8));
+            if (!stored.isPrivate() || !Curve.P_256.equals(stored.getCurve())) {
+                throw new IOException("not a private P-256 key");
+            }
+            return new ECKey.Builder(stored).keyIDFromThumbprint().build();
+        } catch (ParseException | JOSEException | IOException e) {
             throw new IOException("the development key in " + privateFile + " is unreadable; delete it to get a new one", e);
         }
     }
 
-    private static BigInteger number(JsonNode jwk, String field) {
-        return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get(field).asText()));
+    private static Path ownerOnlyTempFile(Path directory, String content) throws IOException {
+        Path temporary;
+        try {
+            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+            temporary = Files.createTempFile(directory, ".dev-key", ".tmp", ownerOnly);
+        } catch (UnsupportedOperationException notPosix) {
+            temporary = Files.createTempFile(directory, ".dev-key", ".tmp");
+        }
+        return Files.writeString(temporary, content, StandardCharsets.UTF_8);
     }
 
-    /** RFC 7638 JWK thumbprint: a kid that is a pure function of the public key. */
-    private static String thumbprint(PublicKey key) {
-        JsonNode jwk = JwkSet.publicJwk(key, null);
-        String canonical = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + jwk.get("x").asText()
-                + "\",\"y\":\"" + jwk.get("y").asText() + "\"}";
+    // Readers never see a half-written set: every server writes the same content, each in one rename.
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".dev-jwks", ".tmp");
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return JwkSet.base64Url(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 }

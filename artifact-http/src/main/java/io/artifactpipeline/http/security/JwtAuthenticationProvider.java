@@ -15,15 +15,16 @@ import java.util.Map;
 /**
  * A helidon-security authentication provider for bearer JWTs. Written on the SPI rather than taken from
  * the stock JWT provider because the stock one neither re-reads a rotated key set nor uses a fixed
- * 60-second leeway. A success carries the {@link Actor} as the subject's public credential.
+ * 60-second leeway; the checking itself is nimbus-jose-jwt's, in {@link TokenVerifier}. A success carries the
+ * {@link Actor} as the subject's public credential.
  */
 public final class JwtAuthenticationProvider implements AuthenticationProvider {
     static final String REALM = "artifact-pipeline";
     private static final String BEARER = "bearer ";
 
-    private final JwtVerifier verifier;
+    private final TokenVerifier verifier;
 
-    JwtAuthenticationProvider(JwtVerifier verifier) {
+    JwtAuthenticationProvider(TokenVerifier verifier) {
         this.verifier = verifier;
     }
 

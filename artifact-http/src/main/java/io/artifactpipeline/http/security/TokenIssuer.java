@@ -1,12 +1,18 @@
 package io.artifactpipeline.http.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.artifactpipeline.core.model.Tier;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Objects;
 
 /**
@@ -16,7 +22,6 @@ import java.util.Objects;
  */
 public final class TokenIssuer {
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DevelopmentKeys keys;
     private final AuthSettings settings;
@@ -54,24 +59,26 @@ public final class TokenIssuer {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("the time to live must be positive");
         }
-        long now = clock.instant().getEpochSecond();
-        ObjectNode header = MAPPER.createObjectNode()
-                .put("alg", keys.algorithm().name()).put("typ", "JWT").put("kid", keys.keyId());
-        ObjectNode claims = MAPPER.createObjectNode()
-                .put("sub", userId).put(settings.tierClaim(), tier.wireName())
-                .put("iat", now).put("nbf", now).put("exp", now + ttl.toSeconds());
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(userId)
+                .claim(settings.tierClaim(), tier.wireName())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(ttl.toSeconds())));
         if (settings.issuer() != null) {
-            claims.put("iss", settings.issuer());
+            claims.issuer(settings.issuer());
         }
         if (settings.audience() != null) {
-            claims.put("aud", settings.audience());
+            claims.audience(settings.audience());
         }
-        String signingInput = encode(header) + "." + encode(claims);
-        byte[] signature = keys.algorithm().sign(keys.privateKey(), signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + JwkSet.base64Url(signature);
-    }
-
-    private static String encode(ObjectNode json) {
-        return JwkSet.base64Url(json.toString().getBytes(StandardCharsets.UTF_8));
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(keys.keyId()).build();
+        SignedJWT token = new SignedJWT(header, claims.build());
+        try {
+            token.sign(new ECDSASigner(keys.signingKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with the development key", e);
+        }
+        return token.serialize();
     }
 }

@@ -2,6 +2,7 @@ package io.artifactpipeline.app;
 
 import io.artifactpipeline.core.budget.DailyBudgets;
 import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.http.ArtifactHttpServer;
 import io.artifactpipeline.http.security.AuthSettings;
 import io.artifactpipeline.llm.ModelSettings;
 import io.artifactpipeline.persistence.DatabaseSettings;
@@ -18,11 +19,19 @@ import java.util.List;
 public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings db, AuthSettings auth,
                           ModelSettings llm, JobSettings jobs, LimitSettings limits) {
 
-    /** The HTTP listener, and whether it serves the web workspace at {@code /}. */
-    public record ServerSettings(String host, int port, List<String> corsOrigins, boolean web) {
+    /**
+     * The HTTP listener: where, for which browser origins, how much at once, whether requests are logged,
+     * and whether it serves the web workspace at {@code /}.
+     */
+    public record ServerSettings(String host, int port, List<String> corsOrigins, int maxConnections,
+                                 int maxConcurrentRequests, boolean accessLog, boolean web) {
         public ServerSettings {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("ARTIFACT_HTTP_PORT must be 0..65535");
+            }
+            if (maxConnections < 1 || maxConcurrentRequests < 1) {
+                throw new IllegalArgumentException(
+                        "ARTIFACT_HTTP_MAX_CONNECTIONS and ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS must be at least 1");
             }
             corsOrigins = List.copyOf(corsOrigins);
         }
@@ -63,6 +72,9 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
         return new ServerSettings(source.get("ARTIFACT_HTTP_HOST", "127.0.0.1"),
                 source.getInt("ARTIFACT_HTTP_PORT", 8080),
                 source.get("ARTIFACT_HTTP_CORS_ORIGINS").map(AppSettings::commaSeparated).orElse(List.of()),
+                source.getInt("ARTIFACT_HTTP_MAX_CONNECTIONS", ArtifactHttpServer.DEFAULT_MAX_CONNECTIONS),
+                source.getInt("ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS", ArtifactHttpServer.DEFAULT_MAX_CONCURRENT_REQUESTS),
+                source.getBoolean("ARTIFACT_HTTP_ACCESS_LOG", true),
                 source.getBoolean("ARTIFACT_WEB", true));
     }
 
@@ -132,7 +144,7 @@ public record AppSettings(ServerSettings server, Path dataDir, DatabaseSettings 
     @Override
     public String toString() {
         return "AppSettings[http=" + server.host() + ":" + server.port() + ", dataDir=" + dataDir + ", db="
-                + db.jdbcUrl() + ", auth=" + (developmentAuth() ? "development" : auth.jwksLocation())
+                + DatabaseUrl.withoutCredentials(db.jdbcUrl()) + ", auth=" + (developmentAuth() ? "development" : auth.jwksLocation())
                 + ", llm=" + llm.provider().configName() + ", jobs=" + jobs.concurrency() + "]";
     }
 }

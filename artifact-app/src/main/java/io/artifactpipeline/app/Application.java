@@ -51,11 +51,15 @@ public final class Application implements AutoCloseable {
                     .host(settings.server().host())
                     .port(settings.server().port())
                     .corsOrigins(settings.server().corsOrigins())
+                    .maxConnections(settings.server().maxConnections())
+                    .maxConcurrentRequests(settings.server().maxConcurrentRequests())
+                    .accessLog(settings.server().accessLog())
                     .web(settings.server().web())
                     .databaseCheck(storage::isAvailable)
                     .metrics(metrics)
                     .build()
                     .start();
+            LOG.log(System.Logger.Level.INFO, StartupSummary.of(settings, server.port()).toString());
             return new Application(settings, storage, pipeline, server);
         } catch (RuntimeException startFailed) {
             storage.close();

@@ -5,12 +5,11 @@ import java.util.List;
 
 /** {@code java -jar artifact-app.jar} starts the server; {@code ... token --user ID} prints a development token. */
 public final class Main {
-    private static final System.Logger LOG = System.getLogger(Main.class.getName());
-
     private Main() {
     }
 
     public static void main(String[] args) {
+        LogSetup.configure();
         AppSettings settings;
         try {
             settings = AppSettings.load(SettingsSource.of(System.getenv()));
@@ -32,7 +31,6 @@ public final class Main {
             // stdout, not the logger: java.util.logging shuts itself down in a hook of its own
             System.out.println("Artifact Pipeline stopped.");
         }, "shutdown"));
-        LOG.log(System.Logger.Level.INFO, "Artifact Pipeline started: " + settings);
         System.out.println(firstSteps(settings, application.port()));
     }
 

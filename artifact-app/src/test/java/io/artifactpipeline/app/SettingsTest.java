@@ -76,6 +76,21 @@ class SettingsTest {
     }
 
     @Test
+    void theServerLimitsAndTheAccessLogAreSettings() {
+        AppSettings defaults = load(Map.of());
+        assertThat(defaults.server().maxConnections()).isEqualTo(2048);
+        assertThat(defaults.server().maxConcurrentRequests()).isEqualTo(1024);
+        assertThat(defaults.server().accessLog()).isTrue();
+        AppSettings set = load(Map.of("ARTIFACT_HTTP_MAX_CONNECTIONS", "100", "ARTIFACT_HTTP_MAX_CONCURRENT_REQUESTS", "50",
+                "ARTIFACT_HTTP_ACCESS_LOG", "FALSE"));
+        assertThat(set.server().maxConnections()).isEqualTo(100);
+        assertThat(set.server().maxConcurrentRequests()).isEqualTo(50);
+        assertThat(set.server().accessLog()).isFalse();
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_ACCESS_LOG", "yes"))).hasMessageContaining("ARTIFACT_HTTP_ACCESS_LOG");
+        assertThatThrownBy(() -> load(Map.of("ARTIFACT_HTTP_MAX_CONNECTIONS", "0"))).hasMessageContaining("ARTIFACT_HTTP_MAX_CONNECTIONS");
+    }
+
+    @Test
     void theModelCallSettingsReachTheModelSettings() {
         ModelSettings defaults = load(Map.of()).llm();
         assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(600));
@@ -110,6 +125,8 @@ class SettingsTest {
     void secretsStayOutOfTheSettingsDescription() {
         AppSettings settings = load(Map.of("ARTIFACT_LLM_API_KEY", "sk-secret-123", "ARTIFACT_DB_PASSWORD", "hunter2"));
         assertThat(settings.toString()).doesNotContain("sk-secret-123").doesNotContain("hunter2");
+        assertThat(load(Map.of("ARTIFACT_DB_URL", "jdbc:postgresql://app:hunter2@db/artifacts?password=hunter2")).toString())
+                .contains("jdbc:postgresql://db/artifacts").doesNotContain("hunter2");
     }
 
     @Test

@@ -1,59 +1,66 @@
 package io.artifactpipeline.http;
 
+import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.ProjectId;
-import io.artifactpipeline.core.port.ArtifactChange;
+import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.usecase.WatchProject;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/artifacts/project/{id}/events}: every change of the project's artifacts as a
- * server-sent event. The publisher only enqueues (it may be the generation's own thread and must never
- * wait on a slow client); the request's virtual thread writes. A comment goes out every heartbeat so
- * proxies keep the connection open and a vanished client is noticed; then the subscription is closed.
+ * server-sent event. At most {@value #MAX_PER_USER} open per user (each holds a connection and a
+ * subscription); a stream ends when its token expires. A comment goes out every heartbeat so proxies keep
+ * the connection open and a vanished client is noticed; then the subscription is closed.
  */
 final class ArtifactEventStreams {
+    static final int MAX_PER_USER = 5;
     /** A client this far behind is dropped; it reconnects and re-reads the artifacts. */
     private static final int MAX_BACKLOG = 1_000;
-    private static final Object END = new Object();
 
     private final WatchProject watchProject;
     private final Duration heartbeat;
-    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
+    private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
+    private final Map<UserId, Integer> openPerUser = new ConcurrentHashMap<>();
 
-    ArtifactEventStreams(WatchProject watchProject, Duration heartbeat) {
+    /** @param clock what token expiry is judged by (the same clock the tokens were checked against) */
+    ArtifactEventStreams(WatchProject watchProject, Duration heartbeat, Clock clock) {
         this.watchProject = watchProject;
         this.heartbeat = heartbeat;
+        this.clock = clock;
     }
 
     void stream(ServerRequest request, ServerResponse response) {
         ProjectId projectId = new ProjectId(RequestParts.uuid(request, "project_id"));
-        Stream stream = new Stream();
-        // Subscribing first: an unknown or foreign project is a 404 before anything is streamed.
-        ArtifactEvents.Subscription subscription = watchProject
-                .watch(RequestParts.actor(request), projectId, stream::offer);
+        Actor actor = RequestParts.actor(request);
+        if (!takeSlot(actor.userId())) {
+            throw ClientError.tooManyEventStreams(MAX_PER_USER, retryAfterSeconds());
+        }
         try {
-            open.add(stream);
-            response.header(HeaderNames.CACHE_CONTROL, "no-cache");
-            response.header("X-Accel-Buffering", "no"); // nginx would otherwise hold events back
-            try (SseSink sink = response.sink(SseSink.TYPE)) {
-                stream.pump(sink, heartbeat);
-            } finally {
-                open.remove(stream);
+            EventStream stream = new EventStream(MAX_BACKLOG, TokenExpiry.of(request).orElse(null), clock);
+            // Subscribing first: an unknown or foreign project is a 404 before anything is streamed.
+            try (ArtifactEvents.Subscription subscription = watchProject.watch(actor, projectId, stream::offer)) {
+                open.add(stream);
+                response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+                response.header("X-Accel-Buffering", "no"); // nginx would otherwise hold events back
+                try (SseSink sink = response.sink(SseSink.TYPE)) {
+                    stream.pump(sink, heartbeat);
+                } finally {
+                    open.remove(stream);
+                }
             }
         } finally {
-            subscription.close();
+            giveSlotBack(actor.userId());
         }
     }
 
@@ -64,53 +71,28 @@ final class ArtifactEventStreams {
 
     /** Ends every stream, so that a stopping server is not held open by its longest-lived requests. */
     void closeAll() {
-        open.forEach(Stream::end);
+        open.forEach(EventStream::end);
     }
 
-    private static final class Stream {
-        private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-
-        void offer(ArtifactChange change) {
-            if (queue.size() >= MAX_BACKLOG) {
-                end();
-                return;
+    private boolean takeSlot(UserId user) {
+        boolean[] taken = {false};
+        openPerUser.compute(user, (u, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= MAX_PER_USER) {
+                return count;
             }
-            queue.add(change);
-        }
+            taken[0] = true;
+            return current + 1;
+        });
+        return taken[0];
+    }
 
-        void end() {
-            queue.add(END);
-        }
+    private void giveSlotBack(UserId user) {
+        openPerUser.computeIfPresent(user, (u, count) -> count <= 1 ? null : count - 1);
+    }
 
-        void pump(SseSink sink, Duration heartbeat) {
-            try {
-                sink.emit(comment("connected"));
-                while (true) {
-                    Object next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                    if (next == END) {
-                        return;
-                    }
-                    if (next == null) {
-                        sink.emit(comment("heartbeat"));
-                    } else {
-                        sink.emit(SseEvent.builder()
-                                .data(Json.toJson(Views.change((ArtifactChange) next)))
-                                .build());
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException clientGone) {
-                // Writing failed: the client went away. Returning closes the subscription.
-            }
-        }
-
-        /*
-         * Helidon's sink cannot write an event without data, so a comment goes with an empty data line.
-         * EventSource clients dispatch nothing for an empty data buffer: it stays a keep-alive.
-         */
-        private static SseEvent comment(String text) {
-            return SseEvent.builder().comment(text).data("").build();
-        }
+    /** A stream whose client vanished is noticed at its next heartbeat, which frees its slot. */
+    private long retryAfterSeconds() {
+        return Math.max(1, (heartbeat.toMillis() + 999) / 1000);
     }
 }

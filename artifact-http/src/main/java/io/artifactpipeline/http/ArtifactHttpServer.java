@@ -12,6 +12,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
@@ -23,6 +24,15 @@ import java.util.Set;
  */
 public final class ArtifactHttpServer {
     public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_CONNECTIONS = 2_048;
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 1_024;
+    /**
+     * How much of a body over the limit is read and thrown away after the 413 (what Tomcat calls its
+     * swallow size). A server that closes the connection while the client is still sending makes the
+     * client's TCP stack reset it, and the client then sees a broken pipe or a connection closed before
+     * any response instead of the 413; reading the rest keeps the connection whole.
+     */
+    static final long DISCARD_ALLOWANCE = 2L << 20;
     private static final System.Logger LOG = System.getLogger(ArtifactHttpServer.class.getName());
 
     private final WebServer server;
@@ -36,7 +46,7 @@ public final class ArtifactHttpServer {
                 : ApiSecurity.create(Objects.requireNonNull(b.auth, "auth settings are required"));
         security.requireSafeBindAddress(b.host);
         metrics = b.metrics;
-        events = new ArtifactEventStreams(b.pipeline.watchProject(), b.heartbeat);
+        events = new ArtifactEventStreams(b.pipeline.watchProject(), b.heartbeat, b.clock);
         metrics.registry().getOrCreate(Gauge.builder("http.sse.streams",
                 events, streams -> (double) streams.openStreams()).description("Open server-sent event streams"));
         Json json = new Json(b.maxBodyBytes);
@@ -44,8 +54,13 @@ public final class ArtifactHttpServer {
         server = WebServer.builder()
                 .host(b.host)
                 .port(b.port)
-                // The server's own limit is a backstop well above ours, so that our 413 (a problem body) wins.
-                .maxPayloadSize(Math.max(b.maxBodyBytes * 4, b.maxBodyBytes + 1))
+                // Helidon's own limit only refuses what is too large to read and discard after our 413; its
+                // refusal comes before the body is read and closes the connection, which a client still
+                // sending may never see (unless it asked with Expect: 100-continue).
+                .maxPayloadSize(b.maxBodyBytes > Long.MAX_VALUE - DISCARD_ALLOWANCE ? -1 : b.maxBodyBytes + DISCARD_ALLOWANCE)
+                // Beyond these, new connections wait in the accept backlog and requests get a 503 problem.
+                .maxTcpConnections(b.maxConnections)
+                .maxConcurrentRequests(b.maxConcurrentRequests)
                 .shutdownGracePeriod(b.shutdownGracePeriod)
                 .directHandlers(handlers -> {
                     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
@@ -54,6 +69,7 @@ public final class ArtifactHttpServer {
                 })
                 .addFeature(Observability.feature(b.databaseCheck, metrics))
                 .routing(routing -> {
+                    routing.addFilter(new RequestLogFilter(b.accessLog)); // first: every log line of a request carries its id
                     if (!b.corsOrigins.isEmpty()) {
                         routing.addFilter(new CorsFilter(b.corsOrigins)); // before authentication: preflights carry no token
                     }
@@ -141,6 +157,10 @@ public final class ArtifactHttpServer {
         private Duration heartbeat = Duration.ofSeconds(15);
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private Set<String> corsOrigins = Set.of();
+        private Clock clock = Clock.systemUTC();
+        private boolean accessLog = true;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
         private boolean web = true;
 
         private Builder() {
@@ -189,11 +209,39 @@ public final class ArtifactHttpServer {
             return this;
         }
 
+        /** One log line per request (logger {@code io.artifactpipeline.http.access}). Default on. */
+        public Builder accessLog(boolean enabled) { this.accessLog = enabled; return this; }
+
+        /** Connections open at once; more wait to be accepted. Default {@value #DEFAULT_MAX_CONNECTIONS}. */
+        public Builder maxConnections(int connections) {
+            this.maxConnections = positive(connections, "the connection limit");
+            return this;
+        }
+
+        /**
+         * Requests in flight at once, event streams included; more get a 503 problem. Default
+         * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}.
+         */
+        public Builder maxConcurrentRequests(int requests) {
+            this.maxConcurrentRequests = positive(requests, "the concurrent-request limit");
+            return this;
+        }
+
+        /** What an event stream judges its token's expiry by; the clock the tokens are checked against. */
+        public Builder clock(Clock tokenClock) { this.clock = Objects.requireNonNull(tokenClock, "clock"); return this; }
+
         /** Whether to serve the web workspace at {@code /} (WEB.md). Default true. */
         public Builder web(boolean serveWorkspace) { this.web = serveWorkspace; return this; }
 
         /** How long {@link #stop()} lets requests in flight finish. Default 10 s. */
         public Builder shutdownGracePeriod(Duration period) { this.shutdownGracePeriod = period; return this; }
+
+        private static int positive(int value, String what) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be at least 1");
+            }
+            return value;
+        }
 
         public ArtifactHttpServer build() {
             if (metrics == null) {

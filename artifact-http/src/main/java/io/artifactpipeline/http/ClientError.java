@@ -29,6 +29,12 @@ final class ClientError extends RuntimeException {
                 "the request body is larger than " + limit + " bytes"));
     }
 
+    static ClientError tooManyEventStreams(int limit, long retryAfterSeconds) {
+        return new ClientError(Problem.of(429, "too-many-event-streams", "Too Many Requests",
+                "at most " + limit + " event streams may be open per user; close one first")
+                .withHeader("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     static ClientError routeNotFound() {
         return new ClientError(Problem.of(404, "not-found", "Not Found", "there is no such resource"));
     }

@@ -18,8 +18,8 @@ import java.util.Set;
  */
 final class CorsFilter implements Filter {
     private static final String ALLOWED_METHODS = "GET, POST, PATCH, OPTIONS";
-    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Last-Event-ID";
-    private static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Last-Event-ID, X-Request-Id";
+    private static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate, X-Request-Id";
     private static final String PREFLIGHT_CACHE_SECONDS = "600";
 
     private final Set<String> allowedOrigins;

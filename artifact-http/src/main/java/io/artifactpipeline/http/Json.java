@@ -65,7 +65,8 @@ final class Json {
 
     static void sendProblem(ServerResponse response, Problem problem) {
         problem.headers().forEach(response::header);
-        write(response, Status.create(problem.status()), PROBLEM_JSON, problem);
+        Problem withId = response.headers().first(RequestLogFilter.REQUEST_ID).map(problem::withRequestId).orElse(problem);
+        write(response, Status.create(problem.status()), PROBLEM_JSON, withId);
     }
 
     static String toJson(Object value) {

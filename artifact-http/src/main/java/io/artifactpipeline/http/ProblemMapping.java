@@ -98,6 +98,9 @@ final class ProblemMapping implements ErrorHandler<Exception> {
             case 404 -> ClientError.routeNotFound().problem();
             case 405 -> Problem.of(405, "method-not-allowed", "Method Not Allowed", "this method is not allowed here");
             case 413 -> Problem.of(413, "payload-too-large", "Content Too Large", "the request is too large");
+            // Helidon's own answer when more requests are in flight than the server allows.
+            case 503 -> Problem.of(503, "busy", "Service Unavailable", "the server is busy; try again shortly")
+                    .withHeader("Retry-After", "1");
             case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported Media Type", "the body's media type is not supported");
             default -> status >= 500 || status < 400 ? internal(error)
                     : Problem.of(status, "client-error", "Client Error", "the request cannot be processed");

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,10 +94,40 @@ class ErrorResponsesTest {
         ApiClient.Response chunked = alice.send("POST", "/api/projects",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())), true);
         assertProblem(chunked, 413);
-        // Far over the limit, the web server itself refuses before routing; still a problem body.
         assertProblem(alice.post("/api/projects", "{\"idea\":\"" + "x".repeat((int) BODY_LIMIT * 5) + "\"}"), 413);
         assertThat(alice.post("/api/projects", "{\"idea\":\"" + "x".repeat(1000) + "\"}").status())
                 .as("just under the limit").isEqualTo(201);
+    }
+
+    /**
+     * A client still sending when the server closes the connection gets a reset, not the 413: the server
+     * must read the rest (up to its discard allowance) and keep the connection. Closing cost about one
+     * in six of the bodies five times over the limit on an idle machine.
+     */
+    @Test
+    void oversizedBodiesGetTheir413EveryTime() {
+        String over = "{\"idea\":\"" + "x".repeat((int) BODY_LIMIT) + "\"}";
+        String farOver = "{\"idea\":\"" + "x".repeat((int) BODY_LIMIT * 5) + "\"}";
+        for (int round = 0; round < 60; round++) {
+            assertProblem(alice.post("/api/projects", over), 413);
+            assertProblem(alice.post("/api/projects", farOver), 413);
+            assertProblem(alice.send("POST", "/api/projects",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(farOver.getBytes())), true), 413);
+        }
+        assertThat(alice.post("/api/projects", "{\"idea\":\"after the refusals\"}").status()).isEqualTo(201);
+    }
+
+    /** Beyond what the server will read and discard, it refuses before the body; a client that waits for 100 sees it. */
+    @Test
+    void farBeyondTheDiscardAllowanceAClientExpectingContinueGetsA413() throws Exception {
+        byte[] huge = new byte[(int) (BODY_LIMIT + ArtifactHttpServer.DISCARD_ALLOWANCE + 1)];
+        Arrays.fill(huge, (byte) 'x');
+        HttpResponse<String> response = ApiClient.HTTP.send(alice.request("/api/projects")
+                        .expectContinue(true)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(new ApiClient.Response(response.statusCode(), response.headers(), response.body()), 413);
     }
 
     @Test

@@ -9,10 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +44,63 @@ class ObservabilityTest {
 
     @Test
     void healthIs200WhileTheDatabaseAnswersAnd503WhenItDoesNot() {
+        // An answer is reused for a second, so a change shows within about that.
         DATABASE_UP.set(true);
-        assertThat(server.anonymous().get("/observe/health").status()).isEqualTo(200);
+        Eventually.await("healthy", () -> server.anonymous().get("/observe/health").status() == 200);
         DATABASE_UP.set(false);
-        assertThat(server.anonymous().get("/observe/health").status()).isEqualTo(503);
+        Eventually.await("down", () -> server.anonymous().get("/observe/health").status() == 503);
         DATABASE_UP.set(true);
-        assertThat(server.anonymous().get("/observe/health").status()).isEqualTo(200);
+        Eventually.await("healthy again", () -> server.anonymous().get("/observe/health").status() == 200);
+    }
+
+    @Test
+    void aFloodOfHealthRequestsRunsOneDatabaseCheckAtATimeAtMostOnceASecond() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        try (TestServer flooded = TestServer.start((p, m) -> { }, a -> a, http -> http.databaseCheck(() -> {
+            checks.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                // A real check holds a pooled connection for a round trip; let the requests overlap it.
+                return roundTrip(50);
+            } finally {
+                running.decrementAndGet();
+            }
+        }));
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime();
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                answers.add(clients.submit(() -> flooded.anonymous().get("/observe/health").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            long elapsedSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + 1;
+            assertThat(mostAtOnce.get()).as("checks at once").isEqualTo(1);
+            assertThat(checks.get()).as("checks for 200 requests in %d s", elapsedSeconds).isLessThanOrEqualTo((int) elapsedSeconds + 1);
+        }
+    }
+
+    /** Stands in for a database round trip of {@code millis}. */
+    private static boolean roundTrip(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
+    @Test
+    void madeUpMethodsAreCountedAsOtherWithoutANewSeriesEach() throws Exception {
+        // Straight through the HTTP client: the API description's validator knows only real methods.
+        for (String method : List.of("ANYTHING", "BREWCOFFEE", "X-NOT-A-METHOD")) {
+            for (String path : List.of("api/projects", "observe/health")) {
+                ApiClient.HTTP.send(HttpRequest.newBuilder(server.base().resolve(path))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+        String metrics = server.anonymous().get("/observe/metrics").body();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"OTHER\"")
+                .doesNotContain("ANYTHING").doesNotContain("BREWCOFFEE").doesNotContain("X-NOT-A-METHOD");
     }
 
     @Test

@@ -50,7 +50,7 @@ class UnexpectedErrorsTest {
     private static TestServer server;
 
     /** Lists blow up like a driver bug; finds report the database as down. */
-    private static final class BrokenProjects implements ProjectStore {
+    static final class BrokenProjects implements ProjectStore {
         @Override
         public Project create(Project project) {
             return project;

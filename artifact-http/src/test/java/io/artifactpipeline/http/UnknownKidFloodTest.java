@@ -17,6 +17,7 @@ import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class UnknownKidFloodTest {
                 });
                 Json json = new Json(ArtifactHttpServer.DEFAULT_MAX_BODY_BYTES);
                 ArtifactHttpServer.routing(routing, pipeline, security, json,
-                        new ArtifactEventStreams(pipeline.watchProject(), Duration.ofSeconds(15)), ServerMetrics.create(),
+                        new ArtifactEventStreams(pipeline.watchProject(), Duration.ofSeconds(15), Clock.systemUTC()), ServerMetrics.create(),
                         PublicRoutes.of(null, false, json));
             }).build().start();
             URI base = URI.create("http://127.0.0.1:" + server.port() + "/");

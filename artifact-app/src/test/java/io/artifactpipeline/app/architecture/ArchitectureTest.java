@@ -21,7 +21,7 @@ class ArchitectureTest {
             "IncompatibleSchemaException");
     static final Set<String> LLM_ENTRY_POINTS = Set.of("LanguageModels", "ModelSettings");
     static final Set<String> HTTP_ENTRY_POINTS = Set.of("ArtifactHttpServer", "ServerMetrics", "DatabaseCheck",
-            "AuthSettings", "TokenIssuer");
+            "AuthSettings", "TokenIssuer", "LogContext");
 
     private static final HexagonRules RULES = new HexagonRules("io.artifactpipeline");
     private static JavaClasses classes;

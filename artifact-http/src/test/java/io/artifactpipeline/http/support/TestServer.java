@@ -59,6 +59,7 @@ public final class TestServer implements AutoCloseable {
         ArtifactHttpServer.Builder server = ArtifactHttpServer.builder()
                 .pipeline(pipeline)
                 .security(ApiSecurity.create(auth, clock, Duration.ofMinutes(1)))
+                .clock(clock)
                 .port(0)
                 .databaseCheck(DatabaseCheck.NONE);
         serverSetup.accept(server);

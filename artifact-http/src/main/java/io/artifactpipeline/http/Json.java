@@ -112,7 +112,11 @@ final class Json {
 
     private static <T> T parse(byte[] body, Class<T> type) {
         try {
-            return MAPPER.readValue(body, type);
+            T value = MAPPER.readValue(body, type);
+            if (value == null) { // the literal null, which Jackson reads as no object at all
+                throw ClientError.badRequest("the body must be a JSON object");
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             throw ClientError.badRequest("unknown field '" + e.getPropertyName() + "'" + at(e));
         } catch (JsonMappingException e) {

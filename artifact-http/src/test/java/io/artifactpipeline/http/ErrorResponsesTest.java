@@ -52,6 +52,8 @@ class ErrorResponsesTest {
             "{\"idea\":\"x\",\"answers\":[\"a\"]}",          // array for an object
             "{\"idea\":\"x\",\"answers\":{\"q\":7}}",        // number for a string inside
             "{\"idea\":\"x\",\"colour\":\"blue\"}",          // unknown field
+            "null",                                          // the literal null (found by the route fuzz test)
+            " null ",
     })
     void malformedOrMistypedBodiesAre400(String body) {
         ApiClient.Response response = alice.post("/api/projects", body);
@@ -65,6 +67,8 @@ class ErrorResponsesTest {
         assertProblem(alice.post("/api/artifacts/generate", "{\"project_id\":12}"), 400);
         assertProblem(alice.post("/api/artifacts/generate", "{\"project_id\":\"not-a-uuid\"}"), 400);
         assertProblem(alice.post("/api/artifacts/generate", ""), 400);
+        assertProblem(alice.post("/api/artifacts/generate", "null"), 400);
+        assertProblem(alice.patch("/api/artifacts/" + briefId + "/edit", "null"), 400);
         assertProblem(alice.post("/api/artifacts/" + briefId + "/regenerate", "{\"forse\":true}"), 400);
         assertProblem(alice.post("/api/artifacts/" + briefId + "/annotate", "{\"section_id\":[],\"note\":\"n\"}"), 400);
         ApiClient.Response unknown = alice.patch("/api/artifacts/" + briefId + "/edit",

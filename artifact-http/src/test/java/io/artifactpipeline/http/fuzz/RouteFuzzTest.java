@@ -73,7 +73,11 @@ class RouteFuzzTest {
     record Call(String method, String path, String body, String authorization, List<String> headers) {
     }
 
-    @Property(tries = 300)
+    /*
+     * A fixed seed keeps the build deterministic; change it (or remove it locally) to explore other
+     * requests. Random runs found the 500 for a body of the literal null, now a 400.
+     */
+    @Property(tries = 300, seed = "20261201")
     void noRequestIsAServerErrorAndNoRefusalChangesAnything(@ForAll("calls") Call call) throws Exception {
         String before = stored();
         Answer answer = send(call);

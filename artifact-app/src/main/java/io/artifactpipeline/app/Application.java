@@ -43,8 +43,6 @@ public final class Application implements AutoCloseable {
                     .dailyBudgets(settings.limits().dailyBudgets())
                     .maxActiveGenerationsPerUser(settings.limits().maxActiveGenerationsPerUser())
                     .build();
-            pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobs().concurrency(),
-                    POLL_INTERVAL, WORKER_SHUTDOWN_GRACE), metrics::generationFinished);
             ArtifactHttpServer server = ArtifactHttpServer.builder()
                     .pipeline(pipeline)
                     .auth(settings.auth())
@@ -59,6 +57,9 @@ public final class Application implements AutoCloseable {
                     .metrics(metrics)
                     .build()
                     .start();
+            // Only once the server stands: a refused start leaves no workers polling a closed database.
+            pipeline.startWorkers(new GenerationWorkerPool.Settings(settings.jobs().concurrency(),
+                    POLL_INTERVAL, WORKER_SHUTDOWN_GRACE), metrics::generationFinished);
             LOG.log(System.Logger.Level.INFO, StartupSummary.of(settings, server.port()).toString());
             return new Application(settings, storage, pipeline, server);
         } catch (RuntimeException startFailed) {

@@ -25,7 +25,15 @@ public final class Main {
             System.err.println("usage: java -jar artifact-app.jar [token --user ID [--tier TIER] [--ttl SECONDS]]");
             System.exit(2);
         }
-        Application application = Application.start(settings);
+        Application application;
+        try {
+            application = Application.start(settings);
+        } catch (IllegalStateException refused) {
+            // A refusal whose message says what to change (development auth on a public address): one line.
+            System.err.println("cannot start: " + refused.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
             // stdout, not the logger: java.util.logging shuts itself down in a hook of its own

@@ -18,7 +18,12 @@ import static org.awaitility.Awaitility.await;
  * play "another session".
  */
 final class Workspace implements AutoCloseable {
-    static final String MODEL_LATENCY_MS = "300";
+    /**
+     * Per model call: a generation is then "generating" for about two seconds (three calls on its critical
+     * path), long enough for a page on a busy CI machine to show it; at 300 ms it was once over before the
+     * page had drawn it.
+     */
+    static final String MODEL_LATENCY_MS = "700";
 
     final RunningApp app;
     final Browser browser;

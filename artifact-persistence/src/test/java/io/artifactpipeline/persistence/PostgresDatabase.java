@@ -1,5 +1,6 @@
 package io.artifactpipeline.persistence;
 
+import io.artifactpipeline.core.contract.ContractStores;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +28,7 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
     private static final String PASSWORD = env("ARTIFACT_TEST_PG_PASSWORD", "");
 
     private String name;
+    private JpaStorage sharedStorage;
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
@@ -40,6 +42,10 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
+        if (sharedStorage != null) {
+            sharedStorage.close();
+            sharedStorage = null;
+        }
         if (name == null) {
             return;
         }
@@ -68,6 +74,23 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
     /** A plain connection to the test database, for setting up and checking behind the adapter's back. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    }
+
+    /**
+     * The store ports over this database, emptied: one storage for the whole class (closed with the
+     * database), for the core's contract suites, which claim "the oldest queued generation" and so need
+     * no leftovers of other tests.
+     */
+    ContractStores emptyStores() {
+        if (sharedStorage == null) {
+            sharedStorage = JpaStorage.open(settings(4));
+        }
+        try {
+            truncateAll();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ContractStores.of(sharedStorage, sharedStorage.usageLedger());
     }
 
     /** Empties every table, for tests that need an empty store but share one database. */

@@ -43,8 +43,18 @@ final class JpaUsageLedger implements UsageLedger {
         if (tokens > limit) {
             return false;
         }
-        add(user, day, TokenUsage.NONE); // the day's row exists from here on, so the update below has a row to lock
-        // One statement: the row lock it takes makes the check and the addition atomic across servers.
+        if (reserveInDaysRow(user, day, tokens, limit)) {
+            return true; // the usual case: one statement
+        }
+        if (dayStarted(user, day)) {
+            return false; // the row is there, so the budget is what refused
+        }
+        add(user, day, TokenUsage.NONE); // the day's first call: make the row the update locks, then try again
+        return reserveInDaysRow(user, day, tokens, limit);
+    }
+
+    /** One statement: the row lock it takes makes the check and the addition atomic across servers. */
+    private boolean reserveInDaysRow(UserId user, LocalDate day, long tokens, long limit) {
         return database.transaction(session -> session.createNativeMutationQuery("""
                         update token_usage set reserved_tokens = reserved_tokens + :tokens
                         where user_id = :user and usage_day = :day
@@ -56,6 +66,14 @@ final class JpaUsageLedger implements UsageLedger {
                 .setParameter("tokens", tokens)
                 .setParameter("limit", limit)
                 .executeUpdate()) == 1;
+    }
+
+    private boolean dayStarted(UserId user, LocalDate day) {
+        return database.read(session -> session.createNativeQuery(
+                        "select count(*) from token_usage where user_id = :user and usage_day = :day", Long.class)
+                .setParameter("user", user.value())
+                .setParameter("day", day)
+                .getSingleResult()) > 0;
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
 
     @Override
     public synchronized int countProjects(UserId owner) {
-        return (int) projects.values().stream().filter(p -> p.owner().equals(owner)).count();
+        return (int) projects.values().stream().filter(p -> p.isOwnedBy(owner)).count();
     }
 
     @Override

@@ -1,47 +1,87 @@
 #!/usr/bin/env bash
-# Read benchmark (issue: HTTP server performance). Compares the API's two polling reads against
-# pgbench --select-only on the same PostgreSQL, same machine, same run, 64 connections each.
-# Needs: a built tree (./mvnw -B verify or package + test-compile), wrk, pgbench, PostgreSQL on 127.0.0.1:5432.
-# Usage: artifact-app/bench/read-benchmark.sh [seconds]
+# Read benchmark (issue #12). Measures the API's two polling reads against pgbench --select-only on the
+# same PostgreSQL, same machine, same run; at 16 and 64 connections; with RS256 tokens verified against a
+# JWK set (as Clerk issues them) and with development auth (ES256). Also measures the floor the server
+# itself sets: an authenticated request that never reaches the database (a 404 for an unknown route).
+#
+# Needs: a built tree (./mvnw -B install -DskipTests), wrk, pgbench, PostgreSQL on 127.0.0.1:5432.
+# Usage: artifact-app/bench/read-benchmark.sh [seconds per run]
+# Environment: CONNECTIONS (default "16 64"), AUTH_MODES (default "rs256 dev"),
+#              SERVER_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/read.jfr to profile the server)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-15}
+CONNECTIONS=${CONNECTIONS:-16 64}
+AUTH_MODES=${AUTH_MODES:-rs256 dev}
 PORT=18090
+BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 PG="-h 127.0.0.1 -U postgres"
+SERVER=
 
 psql $PG -qc "drop database if exists ap_read_bench" -c "create database ap_read_bench" \
-          -c "drop database if exists ap_pgbench" -c "create database ap_pgbench" >/dev/null
+          -c "drop database if exists ap_pgbench" -c "create database ap_pgbench" >/dev/null 2>&1
 pgbench $PG -i -q ap_pgbench >/dev/null 2>&1
+stop_server() { [ -n "$SERVER" ] && { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }; SERVER=; }
+trap 'stop_server; psql $PG -qc "drop database if exists ap_pgbench" >/dev/null 2>&1' EXIT
 
-# Tokens as a real identity provider issues them: RS256, verified against a JWK set on every request.
-TOKEN=$("$JAVA" -cp artifact-app/target/test-classes io.artifactpipeline.app.benchmark.RsaTokens "$WORK" bench 3600)
-
-ARTIFACT_DATA_DIR="$WORK" ARTIFACT_HTTP_PORT=$PORT ARTIFACT_AUTH_JWKS="$WORK/jwks.json" \
-  ARTIFACT_DB_URL=jdbc:postgresql://127.0.0.1:5432/ap_read_bench ARTIFACT_DB_USER=postgres \
-  "$JAVA" -jar artifact-app/target/artifact-app.jar >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/observe/health" >/dev/null; do sleep 0.2; done
-
-AUTH="Authorization: Bearer $TOKEN"
-PROJECT=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"idea":"Forecast bread demand for small bakeries","answers":{"Who pays?":"Bakery owners"}}' \
-  "http://127.0.0.1:$PORT/api/projects" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "{\"project_id\":\"$PROJECT\"}" \
-  "http://127.0.0.1:$PORT/api/artifacts/generate" >/dev/null
-sleep 2
-ARTIFACT=$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/api/artifacts/project/$PROJECT" | sed -E 's/^\[\{"id":"([^"]+)".*/\1/')
-
-run() { # label, url
-  wrk -t2 -c64 -d5s -H "$AUTH" "$2" >/dev/null          # warm-up (JIT, pools)
-  echo "== $1"
-  wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -H "$AUTH" "$2" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+start_server() { # auth mode
+  local env=(ARTIFACT_DATA_DIR="$WORK/$1" ARTIFACT_HTTP_PORT=$PORT ARTIFACT_DB_USER=postgres
+             ARTIFACT_DB_URL=jdbc:postgresql://127.0.0.1:5432/ap_read_bench)
+  mkdir -p "$WORK/$1"
+  if [ "$1" = rs256 ]; then
+    # Tokens as a real identity provider issues them: RS256, checked against a JWK set.
+    TOKEN=$("$JAVA" -cp artifact-app/target/test-classes io.artifactpipeline.app.benchmark.RsaTokens "$WORK/$1" bench-rsa 3600)
+    env+=(ARTIFACT_AUTH_JWKS="$WORK/$1/jwks.json")
+  else
+    # Development auth: ES256 tokens from the key the server keeps in its data directory.
+    TOKEN=$(env "${env[@]}" "$JAVA" -jar artifact-app/target/artifact-app.jar token --user bench-dev --tier partner --ttl 3600)
+  fi
+  env "${env[@]}" "$JAVA" ${SERVER_JAVA_OPTS:-} -jar artifact-app/target/artifact-app.jar >"$WORK/server-$1.log" 2>&1 &
+  SERVER=$!
+  until curl -sf "$BASE/observe/health" >/dev/null; do sleep 0.2; done
 }
-run "GET /api/artifacts/{id}" "http://127.0.0.1:$PORT/api/artifacts/$ARTIFACT"
-run "GET /api/artifacts/{id}/status" "http://127.0.0.1:$PORT/api/artifacts/$ARTIFACT/status"
-echo "== pgbench --select-only, 64 clients"
-pgbench $PG -S -c 64 -j 2 -T "$SECONDS_PER_RUN" ap_pgbench 2>&1 | grep -E "^tps|latency average"
 
-psql $PG -qc "drop database if exists ap_pgbench" >/dev/null
+make_artifact() { # prints the id of a written artifact of a fresh project
+  local auth="Authorization: Bearer $TOKEN" project
+  project=$(curl -sf -H "$auth" -H 'Content-Type: application/json' \
+    -d '{"idea":"Forecast bread demand for small bakeries","answers":{"Who pays?":"Bakery owners"}}' \
+    "$BASE/api/projects" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  curl -sf -H "$auth" -H 'Content-Type: application/json' -d "{\"project_id\":\"$project\"}" \
+    "$BASE/api/artifacts/generate" >/dev/null
+  until curl -sf -H "$auth" "$BASE/api/artifacts/project/$project" | grep -q '"version_number":1'; do sleep 0.2; done
+  sleep 1
+  curl -sf -H "$auth" "$BASE/api/artifacts/project/$project" | sed -E 's/^\[\{"id":"([^"]+)".*/\1/'
+}
+
+run() { # label, url, connections, [extra header]
+  local extra=()
+  [ -n "${4:-}" ] && extra=(-H "$4")
+  wrk -t2 -c"$3" -d5s -H "Authorization: Bearer $TOKEN" "${extra[@]}" "$2" >/dev/null   # warm-up (JIT, pools)
+  wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $TOKEN" "${extra[@]}" "$2" \
+    | awk -v label="$1" -v c="$3" '
+        /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {non2xx=$NF} /Socket errors/ {errors=$0}
+        END {printf "%-44s c=%-3s %10s req/s  p50 %8s  p99 %8s%s%s\n", label, c, rps, p50, p99,
+             (non2xx ? "  non-2xx/3xx " non2xx : ""), (errors ? "  " errors : "")}'
+}
+
+for mode in $AUTH_MODES; do
+  start_server "$mode"
+  ARTIFACT=$(make_artifact)
+  ETAG=$(curl -sfD - -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/artifacts/$ARTIFACT/status" \
+    | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+  for c in $CONNECTIONS; do
+    echo "== $mode, $c connections"
+    run "GET /api/artifacts/{id}" "$BASE/api/artifacts/$ARTIFACT" "$c"
+    run "GET /api/artifacts/{id}/status" "$BASE/api/artifacts/$ARTIFACT/status" "$c"
+    run "GET /api/artifacts/{id}/status, If-None-Match" "$BASE/api/artifacts/$ARTIFACT/status" "$c" "If-None-Match: $ETAG"
+    run "floor: authenticated 404, no database" "$BASE/api/no-such-route" "$c"
+  done
+  stop_server
+done
+for c in $CONNECTIONS; do
+  echo "== pgbench --select-only, $c clients"
+  pgbench $PG -S -c "$c" -j 2 -T "$SECONDS_PER_RUN" ap_pgbench 2>&1 | grep -E "^tps|latency average" | tr '\n' ' '
+  echo
+done

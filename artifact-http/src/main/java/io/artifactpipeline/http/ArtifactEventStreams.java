@@ -5,6 +5,7 @@ import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.usecase.WatchProject;
+import io.artifactpipeline.http.security.VerifiedToken;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -12,6 +13,7 @@ import io.helidon.webserver.sse.SseSink;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +49,9 @@ final class ArtifactEventStreams {
             throw ClientError.tooManyEventStreams(MAX_PER_USER, retryAfterSeconds());
         }
         try {
-            EventStream stream = new EventStream(MAX_BACKLOG, TokenExpiry.of(request).orElse(null), clock);
+            // The stream ends when the caller's token does.
+            Instant tokenExpiry = request.context().get(VerifiedToken.class).map(VerifiedToken::expiresAt).orElse(null);
+            EventStream stream = new EventStream(MAX_BACKLOG, tokenExpiry, clock);
             // Subscribing first: an unknown or foreign project is a 404 before anything is streamed.
             try (ArtifactEvents.Subscription subscription = watchProject.watch(actor, projectId, stream::offer)) {
                 open.add(stream);

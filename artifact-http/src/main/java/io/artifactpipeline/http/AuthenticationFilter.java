@@ -2,15 +2,13 @@ package io.artifactpipeline.http;
 
 import io.artifactpipeline.http.observe.Observability;
 import io.artifactpipeline.http.security.ApiSecurity;
-import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -42,23 +40,18 @@ final class AuthenticationFilter implements Filter {
             chain.proceed();
             return;
         }
-        switch (security.authenticate(request.prologue().method().text(), path, headers(request))) {
+        List<String> authorization = request.headers().contains(HeaderNames.AUTHORIZATION)
+                ? request.headers().get(HeaderNames.AUTHORIZATION).allValues()
+                : List.of();
+        switch (security.authenticate(request.prologue().method().text(), path, authorization)) {
             case ApiSecurity.Outcome.Authenticated ok -> {
-                request.context().register(ok.actor());
-                request.context().register(ok.context());
+                request.context().register(ok.token());
+                request.context().register(ok.token().actor());
                 chain.proceed();
             }
             case ApiSecurity.Outcome.Refused refused ->
                     Json.sendProblem(response, ProblemMapping.unauthorized(refused.reason(), refused.challenge()));
         }
-    }
-
-    private static Map<String, List<String>> headers(RoutingRequest request) {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (Header header : request.headers()) {
-            headers.put(header.name(), header.allValues());
-        }
-        return headers;
     }
 
     private static boolean isOpen(String path) {

@@ -1,6 +1,5 @@
 package io.artifactpipeline.http.security;
 
-import io.artifactpipeline.core.model.Actor;
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.Principal;
 import io.helidon.security.ProviderRequest;
@@ -11,12 +10,13 @@ import io.helidon.security.spi.AuthenticationProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A helidon-security authentication provider for bearer JWTs. Written on the SPI rather than taken from
  * the stock JWT provider because the stock one neither re-reads a rotated key set nor uses a fixed
  * 60-second leeway; the checking itself is nimbus-jose-jwt's, in {@link TokenVerifier}. A success carries the
- * {@link Actor} as the subject's public credential.
+ * {@link VerifiedToken} as the subject's public credential.
  */
 public final class JwtAuthenticationProvider implements AuthenticationProvider {
     static final String REALM = "artifact-pipeline";
@@ -35,20 +35,31 @@ public final class JwtAuthenticationProvider implements AuthenticationProvider {
             // RFC 6750 section 3.1: no error code when the request carried no credentials at all.
             return failure("a bearer token is required", "Bearer realm=\"" + REALM + "\"");
         }
-        String value = authorization.getFirst();
-        if (authorization.size() > 1 || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<String> token = bearerToken(authorization);
+        if (token.isEmpty()) {
             return invalid("the Authorization header must be one bearer token");
         }
         try {
-            Actor actor = verifier.verify(value.substring(BEARER.length()).strip());
+            VerifiedToken verified = verifier.verify(token.get());
             Subject user = Subject.builder()
-                    .principal(Principal.create(actor.userId().value()))
-                    .addPublicCredential(Actor.class, actor)
+                    .principal(Principal.create(verified.actor().userId().value()))
+                    .addPublicCredential(VerifiedToken.class, verified)
                     .build();
             return AuthenticationResponse.success(user);
         } catch (TokenRejectedException e) {
             return invalid(e.getMessage());
         }
+    }
+
+    /** The token of an Authorization header that is exactly one bearer token; empty for anything else. */
+    static Optional<String> bearerToken(List<String> authorization) {
+        if (authorization.size() != 1) {
+            return Optional.empty();
+        }
+        String value = authorization.getFirst();
+        return value.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? Optional.of(value.substring(BEARER.length()).strip())
+                : Optional.empty();
     }
 
     private static AuthenticationResponse invalid(String description) {

@@ -13,7 +13,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.artifactpipeline.core.model.Actor;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -48,16 +47,24 @@ final class TokenVerifier {
         keys.onRefresh(set -> verified.trustOnly(CandidateKeys.of(set)));
     }
 
-    Actor verify(String token) throws TokenRejectedException {
-        if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new TokenRejectedException("the token is too long");
-        }
+    /**
+     * The token as verified before, if it was and may still be trusted: its keys are still in the set
+     * (read again first when due) and its {@code exp} has not passed. No signature check, no parsing.
+     */
+    Optional<VerifiedToken> recall(String token) {
         try {
             keys.current(); // reads the set again when due, which forgets tokens of keys that left it
         } catch (KeySourceException noKeys) {
-            // then nothing verifies, and the processor below says so
+            // then nothing verifies; the cache was emptied of whatever the lost keys verified
         }
-        Optional<Actor> known = verified.find(token, clock.instant());
+        return verified.find(token, clock.instant());
+    }
+
+    VerifiedToken verify(String token) throws TokenRejectedException {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new TokenRejectedException("the token is too long");
+        }
+        Optional<VerifiedToken> known = recall(token);
         if (known.isPresent()) {
             return known.get();
         }
@@ -81,9 +88,9 @@ final class TokenVerifier {
             // Whatever else fails on an untrusted token is the token's defect: a 401, never a 500.
             throw new TokenRejectedException("the token is malformed");
         }
-        Actor actor = rules.actor(claims);
-        verified.remember(token, actor, claims.getExpirationTime().toInstant(), candidates.fingerprints());
-        return actor;
+        VerifiedToken result = new VerifiedToken(rules.actor(claims), claims.getExpirationTime().toInstant());
+        verified.remember(token, result, candidates.fingerprints());
+        return result;
     }
 
     private static SignedJWT parse(String token) throws TokenRejectedException {

@@ -2,8 +2,6 @@ package io.artifactpipeline.http.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.artifactpipeline.core.model.Actor;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +19,7 @@ final class VerifiedTokens {
     /** However long a token lives, it is verified again now and then. */
     static final Duration MAX_AGE = Duration.ofMinutes(10);
 
-    private record Entry(Actor actor, Instant expiry, Set<String> keys) {
+    private record Entry(VerifiedToken token, Set<String> keys) {
     }
 
     private final Cache<String, Entry> entries = Caffeine.newBuilder()
@@ -31,20 +29,20 @@ final class VerifiedTokens {
             .build();
     private volatile Set<String> trusted = Set.of();
 
-    Optional<Actor> find(String token, Instant now) {
+    Optional<VerifiedToken> find(String token, Instant now) {
         Entry entry = entries.getIfPresent(token);
         if (entry == null) {
             return Optional.empty();
         }
-        if (now.isAfter(entry.expiry().plus(ClaimRules.LEEWAY))) {
+        if (now.isAfter(entry.token().expiresAt().plus(ClaimRules.LEEWAY))) {
             entries.invalidate(token);
             return Optional.empty();
         }
-        return Optional.of(entry.actor());
+        return Optional.of(entry.token());
     }
 
-    void remember(String token, Actor actor, Instant expiry, Set<String> keys) {
-        entries.put(token, new Entry(actor, expiry, keys));
+    void remember(String token, VerifiedToken verified, Set<String> keys) {
+        entries.put(token, new Entry(verified, keys));
         if (!trusted.containsAll(keys)) { // the key set changed while this token was being verified
             entries.invalidate(token);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.usecase.AnnotateArtifact;
 import io.artifactpipeline.core.usecase.EditArtifact;
@@ -17,7 +18,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -73,20 +73,17 @@ final class ArtifactsService implements HttpService {
 
     private void get(ServerRequest request, ServerResponse response) {
         Artifact artifact = getArtifact.get(RequestParts.actor(request), artifactId(request));
-        Optional<String> ifNoneMatch = request.headers().first(HeaderNames.IF_NONE_MATCH);
-        response.header(HeaderNames.ETAG, EntityTags.of(artifact));
-        response.header(HeaderNames.CACHE_CONTROL, "private, no-cache");
-        if (ifNoneMatch.isPresent() && EntityTags.noneMatchHits(ifNoneMatch.get(), artifact)) {
-            response.status(Status.NOT_MODIFIED_304).send();
-            return;
+        if (!EntityTags.notModified(request, response, EntityTags.of(artifact))) {
+            Json.send(response, Status.OK_200, Views.artifact(artifact));
         }
-        Json.send(response, Status.OK_200, Views.artifact(artifact));
     }
 
     private void status(ServerRequest request, ServerResponse response) {
-        var status = getArtifactStatus.get(RequestParts.actor(request), artifactId(request));
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        Json.send(response, Status.OK_200, Views.status(status));
+        ArtifactId id = artifactId(request);
+        ArtifactProgress progress = getArtifactStatus.get(RequestParts.actor(request), id);
+        if (!EntityTags.notModified(request, response, EntityTags.ofStatus(id, progress))) {
+            Json.send(response, Status.OK_200, Views.status(progress));
+        }
     }
 
     private void edit(ServerRequest request, ServerResponse response) {

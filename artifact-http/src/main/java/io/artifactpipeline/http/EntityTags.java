@@ -2,8 +2,11 @@ package io.artifactpipeline.http;
 
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +74,38 @@ final class EntityTags {
         return OptionalLong.of(now);
     }
 
-    /** True when If-None-Match already names the current tag, so a GET can answer 304. */
-    static boolean noneMatchHits(String header, Artifact artifact) {
-        String current = of(artifact);
+    /**
+     * The tag of an artifact's status representation, made of everything it shows, so that it changes
+     * exactly when the status a poller sees does. It names no row version: If-Match never takes it.
+     */
+    static String ofStatus(ArtifactId id, ArtifactProgress progress) {
+        StringBuilder tag = new StringBuilder("\"").append(id).append("-status-").append(progress.versionNumber())
+                .append('.').append(progress.status().ordinal())
+                .append('.').append(Long.toHexString(progress.updatedAt().getEpochSecond()))
+                .append('.').append(Integer.toHexString(progress.updatedAt().getNano()));
+        if (progress.error() != null) {
+            tag.append('.').append(progress.error().code().ordinal())
+                    .append('.').append(Integer.toHexString(java.util.Objects.hashCode(progress.error().message())));
+        }
+        return tag.append('"').toString();
+    }
+
+    /**
+     * Answers a conditional GET: sends the tag, and a 304 with no body when If-None-Match already names it
+     * (strong or weak, or {@code *}). Returns whether it did, in which case the caller sends nothing more.
+     */
+    static boolean notModified(ServerRequest request, ServerResponse response, String current) {
+        response.header(HeaderNames.ETAG, current);
+        response.header(HeaderNames.CACHE_CONTROL, "private, no-cache");
+        Optional<String> ifNoneMatch = request.headers().first(HeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch.isEmpty() || !noneMatchHits(ifNoneMatch.get(), current)) {
+            return false;
+        }
+        response.status(Status.NOT_MODIFIED_304).send();
+        return true;
+    }
+
+    private static boolean noneMatchHits(String header, String current) {
         for (String tag : header.split(",")) {
             String candidate = tag.strip();
             if (candidate.equals("*") || candidate.equals(current) || candidate.equals("W/" + current)) {

@@ -130,6 +130,35 @@ class ArtifactRoutesTest {
     }
 
     @Test
+    void aStatusPollerGets304UntilTheStatusChangesAndTheStatusTagIsNoIfMatchTag() {
+        ApiClient alice = server.as("alice-status-poll");
+        JsonNode brief = TestServer.generateAll(alice, TestServer.createProject(alice)).get(0);
+        String id = brief.get("id").asText();
+
+        ApiClient.Response first = alice.get("/api/artifacts/" + id + "/status");
+        String tag = first.header("ETag");
+        assertThat(tag).startsWith("\"" + id + "-status-").endsWith("\"");
+        assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
+        ApiClient.Response unchanged = alice.get("/api/artifacts/" + id + "/status", "If-None-Match", tag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.header("ETag")).isEqualTo(tag);
+        assertThat(alice.get("/api/artifacts/" + id + "/status", "If-None-Match", "W/" + tag).status()).isEqualTo(304);
+        assertThat(alice.get("/api/artifacts/" + id + "/status", "If-None-Match", "\"other\"").status()).isEqualTo(200);
+
+        ApiClient.Response wrongTag = alice.patch("/api/artifacts/" + id + "/edit",
+                "{\"section_path\":\"problem_statement\",\"new_value\":\"Edited\"}", "If-Match", tag);
+        assertThat(wrongTag.status()).as("a status tag names no version of the artifact").isEqualTo(412);
+
+        assertThat(alice.post("/api/artifacts/" + id + "/regenerate", "{\"force\":true}").status()).isEqualTo(202);
+        ApiClient.Response changed = alice.get("/api/artifacts/" + id + "/status", "If-None-Match", tag);
+        assertThat(changed.status()).as("the regeneration shows at once on the server that started it").isEqualTo(200);
+        assertThat(changed.json().get("generation_status").asText()).isEqualTo("generating");
+        assertThat(changed.header("ETag")).isNotEqualTo(tag);
+        Eventually.await("regenerated", () -> alice.get("/api/artifacts/" + id + "/status").json()
+                .get("version_number").asInt() == 2);
+    }
+
+    @Test
     void regenerateBumpsTheVersionAndKeepsThePreviousContent() {
         ApiClient alice = server.as("alice-regenerate");
         JsonNode brief = TestServer.generateAll(alice, TestServer.createProject(alice)).get(0);

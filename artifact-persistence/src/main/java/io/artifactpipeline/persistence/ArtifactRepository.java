@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Artifacts, their annotations and history. Reads join to the owning project and filter by owner in the
@@ -68,17 +69,18 @@ final class ArtifactRepository {
     }
 
     /** Status columns only: no content to read or parse, no annotations to join. */
-    static Optional<ArtifactProgress> findProgress(Session session, UserId owner, ArtifactId id) {
+    static Optional<ArtifactReadCache.Found<ArtifactProgress>> findProgress(Session session, UserId owner, ArtifactId id) {
         return session.createSelectionQuery("""
-                        select a.status, a.versionNumber, a.updatedAt, a.errorCode, a.errorMessage
+                        select a.projectId, a.status, a.versionNumber, a.updatedAt, a.errorCode, a.errorMessage
                         from ArtifactEntity a join ProjectEntity p on p.id = a.projectId
                         where p.ownerId = :owner and a.id = :id
                         """, Object[].class)
                 .setParameter("owner", owner.value())
                 .setParameter("id", id.value())
                 .uniqueResultOptional()
-                .map(row -> new ArtifactProgress((ArtifactStatus) row[0], (Integer) row[1], (Instant) row[2],
-                        row[3] == null ? null : new ArtifactError(ErrorCode.fromWireName((String) row[3]), (String) row[4])));
+                .map(row -> new ArtifactReadCache.Found<>(owner, new ProjectId((UUID) row[0]),
+                        new ArtifactProgress((ArtifactStatus) row[1], (Integer) row[2], (Instant) row[3], row[4] == null
+                                ? null : new ArtifactError(ErrorCode.fromWireName((String) row[4]), (String) row[5]))));
     }
 
     static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {

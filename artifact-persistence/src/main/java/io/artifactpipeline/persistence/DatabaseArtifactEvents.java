@@ -40,15 +40,18 @@ final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
     private final Clock clock;
     private final ChangeCursor cursor;
     private final ArtifactListeners listeners = new ArtifactListeners();
+    private final Consumer<ProjectId> projectChanged;
     private final Thread poller;
     private final BlockingQueue<ArtifactChange> outbox = new LinkedBlockingQueue<>();
     private final Thread flusher;
     private volatile boolean running = true;
     private Instant lastPrune = Instant.EPOCH;
 
-    DatabaseArtifactEvents(Database database, Clock clock) {
+    /** @param projectChanged told of every change read from the table, whichever server made it */
+    DatabaseArtifactEvents(Database database, Clock clock, Consumer<ProjectId> projectChanged) {
         this.database = database;
         this.clock = clock;
+        this.projectChanged = projectChanged;
         // Changes published before this server started are not news to anyone subscribing now.
         this.cursor = new ChangeCursor(database.transaction(ChangeRows::latestSeq));
         this.poller = Thread.ofVirtual().name("artifact-change-poller").start(this::pollUntilClosed);
@@ -142,6 +145,7 @@ final class DatabaseArtifactEvents implements ArtifactEvents, AutoCloseable {
         List<ChangeRows.Row> rows = database.transaction(session -> ChangeRows.after(session, cursor.floor()));
         for (ChangeRows.Row row : rows) {
             if (cursor.firstSighting(row.seq(), seenAt)) {
+                projectChanged.accept(row.change().projectId());
                 listeners.deliver(row.change());
             }
         }

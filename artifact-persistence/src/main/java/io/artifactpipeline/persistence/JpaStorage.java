@@ -1,5 +1,6 @@
 package io.artifactpipeline.persistence;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.artifactpipeline.core.error.GenerationConflictException;
 import io.artifactpipeline.core.error.StoreUnavailableException;
 import io.artifactpipeline.core.model.Annotation;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The store, queue and usage ports on a relational database (PostgreSQL, or H2 embedded), through
@@ -47,11 +49,13 @@ import java.util.Optional;
 public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, LeasedWrites, AutoCloseable {
     private final Database database;
     private final UsageLedger usage;
+    private final ArtifactReadCache reads;
     private DatabaseArtifactEvents events;
 
-    private JpaStorage(Database database) {
+    private JpaStorage(Database database, ArtifactReadCache reads) {
         this.database = database;
         this.usage = new JpaUsageLedger(database);
+        this.reads = reads;
     }
 
     /**
@@ -62,12 +66,17 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
      *                                     what this build expects
      */
     public static JpaStorage open(DatabaseSettings settings) {
-        return new JpaStorage(Database.open(settings, false));
+        return new JpaStorage(Database.open(settings, false), new ArtifactReadCache());
     }
 
     /** For tests that count statements. */
     static JpaStorage openWithStatistics(DatabaseSettings settings) {
-        return new JpaStorage(Database.open(settings, true));
+        return new JpaStorage(Database.open(settings, true), new ArtifactReadCache());
+    }
+
+    /** For tests of the read cache: its entries age only as {@code ticker} says. */
+    static JpaStorage openWithReadCacheTicker(DatabaseSettings settings, Ticker ticker) {
+        return new JpaStorage(Database.open(settings, false), new ArtifactReadCache(ticker));
     }
 
     /** Tokens spent per user and day, in the same database. */
@@ -78,11 +87,12 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     /**
      * The live feed of artifact changes through this database, so that a change made on one server
      * reaches subscribers on all of them (within a poll interval, about 150 ms). Its poller starts on
-     * first use and stops with {@link #close()}.
+     * first use and stops with {@link #close()}; while it runs, it also tells this store's read cache of
+     * other servers' changes sooner than the cache's own one-second limit would.
      */
     public synchronized ArtifactEvents artifactEvents() {
         if (events == null) {
-            events = new DatabaseArtifactEvents(database, Clock.systemUTC());
+            events = new DatabaseArtifactEvents(database, Clock.systemUTC(), reads::changed);
         }
         return events;
     }
@@ -135,14 +145,17 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     // --- artifacts
 
+    /** Served from the read cache while the artifact's project is unchanged (see {@link ArtifactReadCache}). */
     @Override
     public Optional<Artifact> findArtifact(UserId owner, ArtifactId id) {
-        return database.read(session -> ArtifactRepository.find(session, owner, id));
+        return reads.artifact(owner, id, () -> database.read(session -> ArtifactRepository.find(session, owner, id))
+                .map(artifact -> new ArtifactReadCache.Found<>(owner, artifact.projectId(), artifact)));
     }
 
+    /** Served from the read cache while the artifact's project is unchanged (see {@link ArtifactReadCache}). */
     @Override
     public Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
-        return database.read(session -> ArtifactRepository.findProgress(session, owner, id));
+        return reads.progress(owner, id, () -> database.read(session -> ArtifactRepository.findProgress(session, owner, id)));
     }
 
     @Override
@@ -152,19 +165,34 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Artifact saveEdit(Artifact edited, long expectedRowVersion, Revision revision) {
-        return database.transaction(session -> ArtifactRepository.saveFounderChange(session, edited, expectedRowVersion,
-                revision));
+        return changing(edited.projectId(), () -> database.transaction(session ->
+                ArtifactRepository.saveFounderChange(session, edited, expectedRowVersion, revision)));
     }
 
     @Override
     public Artifact saveRestore(Artifact restored, long expectedRowVersion, Revision revision) {
-        return database.transaction(session -> ArtifactRepository.saveFounderChange(session, restored,
-                expectedRowVersion, revision));
+        return changing(restored.projectId(), () -> database.transaction(session ->
+                ArtifactRepository.saveFounderChange(session, restored, expectedRowVersion, revision)));
     }
 
     @Override
     public Artifact addAnnotation(UserId owner, ArtifactId id, Annotation annotation) {
-        return database.transaction(session -> ArtifactRepository.addAnnotation(session, owner, id, annotation));
+        Artifact annotated = database.transaction(session -> ArtifactRepository.addAnnotation(session, owner, id, annotation));
+        reads.changed(annotated.projectId()); // a refused note changed nothing
+        return annotated;
+    }
+
+    /**
+     * Runs a write to the project's artifacts, then tells the read cache, whether the write committed or
+     * failed: a failure may still have committed (a lost connection during commit), and an extra read costs
+     * nothing worth the doubt.
+     */
+    private <T> T changing(ProjectId project, Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            reads.changed(project);
+        }
     }
 
     @Override
@@ -182,7 +210,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     @Override
     public Generation enqueue(Generation generation, List<Artifact> markedGenerating, int maxActivePerOwner) {
         try {
-            return enqueueInFreeSlot(generation, markedGenerating, maxActivePerOwner);
+            return changing(generation.projectId(), () ->
+                    enqueueInFreeSlot(generation, markedGenerating, maxActivePerOwner));
         } catch (GenerationConflictException e) {
             if (e.activeGeneration() != null) {
                 throw e;
@@ -230,12 +259,14 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision));
+        return changing(written.projectId(), () ->
+                database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision)));
     }
 
     @Override
     public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed));
+        return changing(failed.projectId(), () ->
+                database.transaction(session -> FencedWrites.recordFailed(session, lease, failed)));
     }
 
     @Override

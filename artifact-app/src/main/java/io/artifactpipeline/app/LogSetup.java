@@ -2,7 +2,6 @@ package io.artifactpipeline.app;
 
 import java.io.OutputStream;
 import java.util.List;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,7 +9,8 @@ import java.util.logging.StreamHandler;
 
 /**
  * The server's logging: everything (the code logs through System.Logger, which lands in
- * java.util.logging) as {@link LogLineFormatter} lines on standard error, and the libraries that narrate
+ * java.util.logging) as {@link LogLineFormatter} lines on standard error, written in the background
+ * ({@link BackgroundLogWriter}), and the libraries that narrate
  * their start-up in pages (Hibernate, Flyway, HikariCP, Helidon) only when something is wrong. A
  * logging configuration given with {@code -Djava.util.logging.config.file} wins and is left alone.
  */
@@ -28,9 +28,7 @@ final class LogSetup {
                 || System.getProperty("java.util.logging.config.class") != null) {
             return;
         }
-        ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new LogLineFormatter());
-        install(console);
+        install(new BackgroundLogWriter(System.err, new LogLineFormatter()));
     }
 
     /** Configures logging to {@code out}; for tests that read what the server logs. */

@@ -15,16 +15,19 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * Strong ETags for artifacts, {@code "<artifact id>-<row version>"}: the store bumps the row version on
- * every change, so the tag changes with every change, and If-Match maps straight onto the core's
- * optimistic check.
+ * Strong ETags for artifacts, {@code "<artifact id>-<row version>"}, with {@code .stale} appended while the
+ * artifact is stale: the store bumps the row version on every change, so the tag changes with every change,
+ * and a sibling's new revision (which changes this record's {@code stale} but not its row) changes it too.
+ * If-Match maps straight onto the core's optimistic check by the row version it names.
  */
 final class EntityTags {
     private EntityTags() {
     }
 
+    private static final String STALE = ".stale";
+
     static String of(Artifact artifact) {
-        return "\"" + artifact.id() + "-" + artifact.rowVersion() + "\"";
+        return "\"" + artifact.id() + "-" + artifact.rowVersion() + (artifact.isStale() ? STALE : "") + "\"";
     }
 
     /**
@@ -43,6 +46,7 @@ final class EntityTags {
             String candidate = tag.strip();
             if (candidate.startsWith(prefix) && candidate.endsWith("\"") && candidate.length() > prefix.length() + 1) {
                 String number = candidate.substring(prefix.length(), candidate.length() - 1);
+                number = number.endsWith(STALE) ? number.substring(0, number.length() - STALE.length()) : number;
                 if (number.matches("[0-9]{1,18}")) {
                     versions.add(Long.parseLong(number));
                 }

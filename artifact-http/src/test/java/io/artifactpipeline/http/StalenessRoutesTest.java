@@ -48,7 +48,16 @@ class StalenessRoutesTest {
             String riskId = written.get(3).get("id").asText();
             assertThat(alice.patch("/api/artifacts/" + riskId + "/edit",
                     "{\"section_path\":\"market_risks\",\"new_value\":[]}").status()).isEqualTo(200);
+            String scopeId = written.get(1).get("id").asText();
+            String freshTag = alice.get("/api/artifacts/" + scopeId).header("ETag");
             HistoryRoutesTest.edit(alice, written.get(0).get("id").asText(), "Cafés");
+            ApiClient.Response staleScope = alice.get("/api/artifacts/" + scopeId, "If-None-Match", freshTag);
+            assertThat(staleScope.status()).as("the record now says stale: no 304 for the tag of the fresh one")
+                    .isEqualTo(200);
+            assertThat(staleScope.header("ETag")).isEqualTo(freshTag.substring(0, freshTag.length() - 1) + ".stale\"");
+            assertThat(alice.patch("/api/artifacts/" + scopeId + "/edit",
+                    "{\"section_path\":\"no_such_section\",\"new_value\":[]}", "If-Match", staleScope.header("ETag"))
+                    .status()).as("If-Match takes the stale record's tag (the path is what is refused)").isEqualTo(422);
 
             JsonNode after = alice.get("/api/artifacts/project/" + projectId).json();
             assertThat(staleTypes(after)).containsExactly("mvp_scope", "milestones", "risk_log", "how_it_works");

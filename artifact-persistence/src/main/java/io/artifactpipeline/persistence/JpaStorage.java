@@ -39,6 +39,10 @@ import java.util.function.Supplier;
  * active generation per project, no lost update, one worker per generation), so several servers can share
  * it. Every failure reaches callers as one of the core's errors, never as a driver exception.
  *
+ * <p>The two reads clients poll, an artifact and its progress, come from {@link ArtifactReadCache} while
+ * the artifact's project is unchanged: a write through this store is read back at once, another server's
+ * within a second.
+ *
  * <pre>{@code
  * try (JpaStorage storage = JpaStorage.open(DatabaseSettings.embedded(dataDir))) {
  *     ArtifactPipeline pipeline = ArtifactPipeline.builder().store(storage).usage(storage.usageLedger())

@@ -20,7 +20,12 @@ import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -68,19 +73,31 @@ final class ArtifactRepository {
         return artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads));
     }
 
-    /** Status columns only: no content to read or parse, no annotations to join. */
-    static Optional<ArtifactReadCache.Found<ArtifactProgress>> findProgress(Session session, UserId owner, ArtifactId id) {
-        return session.createSelectionQuery("""
-                        select a.projectId, a.status, a.versionNumber, a.updatedAt, a.errorCode, a.errorMessage
-                        from ArtifactEntity a join ProjectEntity p on p.id = a.projectId
-                        where p.ownerId = :owner and a.id = :id
-                        """, Object[].class)
-                .setParameter("owner", owner.value())
-                .setParameter("id", id.value())
-                .uniqueResultOptional()
-                .map(row -> new ArtifactReadCache.Found<>(owner, new ProjectId((UUID) row[0]),
-                        new ArtifactProgress((ArtifactStatus) row[1], (Integer) row[2], (Instant) row[3], row[4] == null
-                                ? null : new ArtifactError(ErrorCode.fromWireName((String) row[4]), (String) row[5]))));
+    /**
+     * Status columns only: no content to read or parse, no annotations to join. Plain JDBC: it is the read
+     * clients poll every second.
+     */
+    static Optional<ArtifactReadCache.Found<ArtifactProgress>> findProgress(Connection connection, UserId owner,
+                                                                        ArtifactId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select a.project_id, a.status, a.version_number, a.updated_at, a.error_code, a.error_message
+                from artifact a join project p on p.id = a.project_id
+                where p.owner_id = ? and a.id = ?
+                """)) {
+            select.setString(1, owner.value());
+            select.setObject(2, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String errorCode = row.getString(5);
+                ArtifactError error = errorCode == null ? null
+                        : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(6));
+                return Optional.of(new ArtifactReadCache.Found<>(owner, new ProjectId(row.getObject(1, UUID.class)),
+                        new ArtifactProgress(ArtifactStatus.valueOf(row.getString(2)), row.getInt(3),
+                                row.getObject(4, OffsetDateTime.class).toInstant(), error)));
+            }
+        }
     }
 
     static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {

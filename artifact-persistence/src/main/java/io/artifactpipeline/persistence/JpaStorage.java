@@ -159,7 +159,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     /** Served from the read cache while the artifact's project is unchanged (see {@link ArtifactReadCache}). */
     @Override
     public Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
-        return reads.progress(owner, id, () -> database.read(session -> ArtifactRepository.findProgress(session, owner, id)));
+        return reads.progress(owner, id, () -> database.plainRead(connection ->
+                ArtifactRepository.findProgress(connection, owner, id)));
     }
 
     @Override

@@ -84,6 +84,7 @@ class UnavailableDatabaseTest {
         assertUnavailable(() -> storage.revisionPage(owner, new ArtifactId(UUID.randomUUID()), PageRequest.firstDefault()));
         assertUnavailable(() -> storage.findProject(owner, new ProjectId(UUID.randomUUID())));
         assertUnavailable(() -> storage.findArtifact(owner, new ArtifactId(UUID.randomUUID())));
+        assertUnavailable(() -> storage.findProgress(owner, new ArtifactId(UUID.randomUUID())));
         assertUnavailable(() -> Fixtures.project(storage, owner));
         assertUnavailable(() -> storage.claimNext("w", Fixtures.now(), Fixtures.LEASE));
         assertUnavailable(() -> storage.usageLedger().record(owner, LocalDate.now(), TokenUsage.of(1, 1)));

@@ -152,7 +152,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     /** Served from the read cache while the artifact's project is unchanged (see {@link ArtifactReadCache}). */
     @Override
     public Optional<Artifact> findArtifact(UserId owner, ArtifactId id) {
-        return reads.artifact(owner, id, () -> database.read(session -> ArtifactRepository.find(session, owner, id))
+        return reads.artifact(owner, id, () -> database.plainRead(connection -> ArtifactRows.find(connection, owner, id))
                 .map(artifact -> new ArtifactReadCache.Found<>(owner, artifact.projectId(), artifact)));
     }
 

@@ -7,7 +7,10 @@
 #
 # Needs: a built tree (./mvnw -B install -DskipTests), wrk, pgbench, PostgreSQL on 127.0.0.1:5432.
 # Usage: artifact-app/bench/read-benchmark.sh [seconds per run]
-# Environment: CONNECTIONS (default "16 64"), AUTH_MODES (default "rs256 dev"),
+# The "spread" runs poll 10,000 artifacts at random (2,000 copies of the generated project, seeded in SQL),
+# so each is read about once a second, as when every founder polls their own: the read cache rarely hits
+# and the database is read on almost every request.
+# Environment: CONNECTIONS (default "16 64"), AUTH_MODES (default "rs256 dev"), SPREAD (default 2000 projects),
 #              SERVER_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/read.jfr to profile the server)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,9 +59,36 @@ make_artifact() { # prints the id of a written artifact of a fresh project
   curl -sf -H "$auth" "$BASE/api/artifacts/project/$project" | sed -E 's/^\[\{"id":"([^"]+)".*/\1/'
 }
 
-run() { # label, url, connections, [extra header]
+seed_spread() { # copies the project of $1 (an artifact id) SPREAD times; writes their artifact ids for spread.lua
+  psql $PG -q ap_read_bench >/dev/null <<SQL
+create temporary table seed as
+  select gen_random_uuid() as id from generate_series(1, ${SPREAD:-2000});
+insert into project (id, owner_id, name, idea, answers, created_at)
+  select s.id, p.owner_id, p.name, p.idea, p.answers, p.created_at
+  from seed s, project p where p.id = (select project_id from artifact where id = '$1');
+insert into artifact (id, project_id, artifact_type, version_number, current_content, previous_content,
+                      edited_sections, status, error_code, error_message, schema_version, created_at, updated_at,
+                      row_version, head_revision, written_from)
+  select gen_random_uuid(), s.id, a.artifact_type, a.version_number, a.current_content, a.previous_content,
+         a.edited_sections, a.status, a.error_code, a.error_message, a.schema_version, a.created_at, a.updated_at,
+         a.row_version, a.head_revision, a.written_from
+  from seed s, artifact a where a.project_id = (select project_id from artifact where id = '$1');
+\copy (select a.id from artifact a join seed s on s.id = a.project_id) to '$WORK/spread-ids.txt'
+SQL
+  cat >"$WORK/spread.lua" <<LUA
+local ids = {}
+for line in io.lines("$WORK/spread-ids.txt") do ids[#ids + 1] = line end
+local suffix = os.getenv("SPREAD_SUFFIX") or ""
+request = function()
+  return wrk.format("GET", "/api/artifacts/" .. ids[math.random(#ids)] .. suffix)
+end
+LUA
+}
+
+run() { # label, url, connections, [extra header | "spread"]
   local extra=()
-  [ -n "${4:-}" ] && extra=(-H "$4")
+  [ "${4:-}" = spread ] && extra=(-s "$WORK/spread.lua")
+  [ -n "${4:-}" ] && [ "${4:-}" != spread ] && extra=(-H "$4")
   wrk -t2 -c"$3" -d5s -H "Authorization: Bearer $TOKEN" "${extra[@]}" "$2" >/dev/null   # warm-up (JIT, pools)
   wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $TOKEN" "${extra[@]}" "$2" \
     | awk -v label="$1" -v c="$3" '
@@ -70,6 +100,7 @@ run() { # label, url, connections, [extra header]
 for mode in $AUTH_MODES; do
   start_server "$mode"
   ARTIFACT=$(make_artifact)
+  seed_spread "$ARTIFACT"
   ETAG=$(curl -sfD - -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/artifacts/$ARTIFACT/status" \
     | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
   for c in $CONNECTIONS; do
@@ -78,6 +109,8 @@ for mode in $AUTH_MODES; do
     run "GET /api/artifacts/{id}/status" "$BASE/api/artifacts/$ARTIFACT/status" "$c"
     run "GET /api/artifacts/{id}/status, If-None-Match" "$BASE/api/artifacts/$ARTIFACT/status" "$c" "If-None-Match: $ETAG"
     run "floor: authenticated 400, no store" "$BASE/api/artifacts/not-an-id/status" "$c"
+    SPREAD_SUFFIX="" run "spread: GET /api/artifacts/{id}" "$BASE" "$c" spread
+    SPREAD_SUFFIX=/status run "spread: GET /api/artifacts/{id}/status" "$BASE" "$c" spread
   done
   stop_server
 done

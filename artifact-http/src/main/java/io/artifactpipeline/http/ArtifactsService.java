@@ -33,6 +33,7 @@ final class ArtifactsService implements HttpService {
     private final EditArtifact editArtifact;
     private final AnnotateArtifact annotateArtifact;
     private final Json json;
+    private final RenderedArtifacts rendered = new RenderedArtifacts();
 
     ArtifactsService(GetArtifact getArtifact, GetArtifactStatus getArtifactStatus,
                      ListProjectArtifacts listProjectArtifacts, EditArtifact editArtifact,
@@ -74,7 +75,7 @@ final class ArtifactsService implements HttpService {
     private void get(ServerRequest request, ServerResponse response) {
         Artifact artifact = getArtifact.get(RequestParts.actor(request), artifactId(request));
         if (!EntityTags.notModified(request, response, EntityTags.of(artifact))) {
-            Json.send(response, Status.OK_200, Views.artifact(artifact));
+            Json.sendJson(response, Status.OK_200, rendered.json(artifact));
         }
     }
 

@@ -77,13 +77,23 @@ final class Json {
         }
     }
 
-    private static void write(ServerResponse response, Status status, String contentType, Object body) {
-        byte[] bytes;
+    /** A body already written as JSON (see {@link RenderedArtifacts}). */
+    static void sendJson(ServerResponse response, Status status, byte[] json) {
+        response.status(status);
+        response.header(HeaderNames.CONTENT_TYPE, APPLICATION_JSON);
+        response.send(json);
+    }
+
+    static byte[] bytes(Object value) {
         try {
-            bytes = MAPPER.writeValueAsBytes(body);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response body did not serialize", e);
         }
+    }
+
+    private static void write(ServerResponse response, Status status, String contentType, Object body) {
+        byte[] bytes = bytes(body);
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, contentType);
         response.send(bytes);

@@ -151,8 +151,8 @@ class ArtifactRoutesTest {
 
         assertThat(alice.post("/api/artifacts/" + id + "/regenerate", "{\"force\":true}").status()).isEqualTo(202);
         ApiClient.Response changed = alice.get("/api/artifacts/" + id + "/status", "If-None-Match", tag);
-        assertThat(changed.status()).as("the regeneration shows at once on the server that started it").isEqualTo(200);
-        assertThat(changed.json().get("generation_status").asText()).isEqualTo("generating");
+        assertThat(changed.status()).as("the regeneration (under way or done) shows at once on the server that started it")
+                .isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(tag);
         Eventually.await("regenerated", () -> alice.get("/api/artifacts/" + id + "/status").json()
                 .get("version_number").asInt() == 2);

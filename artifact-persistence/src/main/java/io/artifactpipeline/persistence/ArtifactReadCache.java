@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  *
  * <p>Bounded: artifacts by an estimate of their content's size, progress and projects by count. An entry is
  * only ever served to the owner it was read for; anyone else's read goes to the database (and finds nothing).
- * After a restart it is empty and fills on demand.
+ * After a restart it is empty and fills on demand. Callers share what it holds, which is safe because an
+ * {@link Artifact} is never changed in place: every change to one, its content included, is a copy.
  */
 final class ArtifactReadCache {
     static final Duration MAX_AGE = Duration.ofMillis(900);

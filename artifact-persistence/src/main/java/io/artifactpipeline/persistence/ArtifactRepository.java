@@ -5,12 +5,8 @@ import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.error.StaleArtifactException;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.Artifact;
-import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
-import io.artifactpipeline.core.model.ArtifactProgress;
-import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Page;
 import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.ProjectId;
@@ -20,18 +16,12 @@ import io.artifactpipeline.core.model.RevisionSummary;
 import io.artifactpipeline.core.model.UserId;
 import org.hibernate.Session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Artifacts, their annotations and history. Reads join to the owning project and filter by owner in the
@@ -71,33 +61,6 @@ final class ArtifactRepository {
                 .getResultList()
                 .forEach(row -> heads.put((ArtifactType) row[0], (Integer) row[1]));
         return artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads));
-    }
-
-    /**
-     * Status columns only: no content to read or parse, no annotations to join. Plain JDBC: it is the read
-     * clients poll every second.
-     */
-    static Optional<ArtifactReadCache.Found<ArtifactProgress>> findProgress(Connection connection, UserId owner,
-                                                                        ArtifactId id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select a.project_id, a.status, a.version_number, a.updated_at, a.error_code, a.error_message
-                from artifact a join project p on p.id = a.project_id
-                where p.owner_id = ? and a.id = ?
-                """)) {
-            select.setString(1, owner.value());
-            select.setObject(2, id.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                String errorCode = row.getString(5);
-                ArtifactError error = errorCode == null ? null
-                        : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(6));
-                return Optional.of(new ArtifactReadCache.Found<>(owner, new ProjectId(row.getObject(1, UUID.class)),
-                        new ArtifactProgress(ArtifactStatus.valueOf(row.getString(2)), row.getInt(3),
-                                row.getObject(4, OffsetDateTime.class).toInstant(), error)));
-            }
-        }
     }
 
     static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {

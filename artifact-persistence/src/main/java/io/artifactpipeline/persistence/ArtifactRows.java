@@ -8,6 +8,7 @@ import io.artifactpipeline.core.model.AnnotationId;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.ErrorCode;
@@ -28,10 +29,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One artifact read in plain JDBC, for the read clients poll: the row (filtered by owner in the query), its
- * annotations only if it has any, its siblings' head revisions only if it depends on one. Up to three short
- * statements on an auto-commit connection cost less than a Hibernate session with its transaction,
- * entity loading and change tracking ({@link Database#plainRead}).
+ * The reads clients poll, in plain JDBC: an artifact's progress (one statement), and the artifact itself (its
+ * row filtered by owner in the query, its notes only if it has any, its siblings' head revisions only if it
+ * depends on one). A few short statements on an auto-commit connection cost less than a Hibernate session
+ * with its transaction, entity loading and change tracking ({@link Database#plainRead}).
  */
 final class ArtifactRows {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,30 @@ final class ArtifactRows {
         }
         Lineage lineage = artifact.lineage().seenAgainst(artifact.type(), heads(connection, artifact.projectId()));
         return Optional.of(artifact.withLineage(lineage));
+    }
+
+    /** Where an artifact stands: the status columns only, no content to read or parse, no notes to join. */
+    static Optional<ArtifactReadCache.Found<ArtifactProgress>> progress(Connection connection, UserId owner,
+                                                                     ArtifactId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select a.project_id, a.status, a.version_number, a.updated_at, a.error_code, a.error_message
+                from artifact a join project p on p.id = a.project_id
+                where p.owner_id = ? and a.id = ?
+                """)) {
+            select.setString(1, owner.value());
+            select.setObject(2, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String errorCode = row.getString(5);
+                ArtifactError error = errorCode == null ? null
+                        : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(6));
+                return Optional.of(new ArtifactReadCache.Found<>(owner, new ProjectId(row.getObject(1, UUID.class)),
+                        new ArtifactProgress(ArtifactStatus.valueOf(row.getString(2)), row.getInt(3),
+                                row.getObject(4, OffsetDateTime.class).toInstant(), error)));
+            }
+        }
     }
 
     /** A note per row, in the order they were added. */

@@ -160,7 +160,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     @Override
     public Optional<ArtifactProgress> findProgress(UserId owner, ArtifactId id) {
         return reads.progress(owner, id, () -> database.plainRead(connection ->
-                ArtifactRepository.findProgress(connection, owner, id)));
+                ArtifactRows.progress(connection, owner, id)));
     }
 
     @Override

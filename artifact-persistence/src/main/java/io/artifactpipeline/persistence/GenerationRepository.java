@@ -10,7 +10,20 @@ import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.GenerationState;
+import io.artifactpipeline.core.model.Tier;
 import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +42,16 @@ final class GenerationRepository {
 
     /**
      * The oldest generation a worker may take: queued, or running under a lease that ran out (or was
-     * released). SKIP LOCKED lets concurrent workers pass over a row another is claiming instead of
-     * waiting for it, and the row lock makes the claim exclusive.
+     * released), by the database's clock, which the same statement reads for the new lease. SKIP LOCKED lets
+     * concurrent workers pass over a row another is claiming instead of waiting for it, and the row lock
+     * makes the claim exclusive.
      */
     private static final String CLAIMABLE = """
-            select * from generation
+            select id, project_id, owner_id, tier, instructions, created_at, started_at, fencing_token, current_timestamp
+            from generation
             where active_project_id is not null
-              and (state = 'QUEUED' or (state = 'RUNNING' and (lease_expires_at is null or lease_expires_at <= :now)))
+              and (state = 'QUEUED'
+                   or (state = 'RUNNING' and (lease_expires_at is null or lease_expires_at <= current_timestamp)))
             order by created_at, id
             fetch first 1 rows only
             for update skip locked
@@ -117,17 +133,61 @@ final class GenerationRepository {
                 .map(GenerationId::new);
     }
 
-    /** Judged and leased by the database's time, so that every server sees the same expiry. */
-    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Duration leaseLength) {
-        Instant now = DatabaseTime.now(session);
-        List<GenerationEntity> claimable = session.createNativeQuery(CLAIMABLE, GenerationEntity.class)
-                .setParameter("now", now)
-                .getResultList();
-        if (claimable.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Judged and leased by the database's time, so that every server sees the same expiry. Plain JDBC: it
+     * runs once per generation, and through the ORM it cost a statement more and most of its CPU.
+     */
+    static Optional<ClaimedGeneration> claimNext(Connection connection, String workerId, Duration leaseLength)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CLAIMABLE);
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            GenerationId id = new GenerationId(row.getObject(1, UUID.class));
+            Instant now = StoredTime.of(row.getObject(9, OffsetDateTime.class).toInstant());
+            Instant started = row.getObject(7) == null ? now : row.getObject(7, OffsetDateTime.class).toInstant();
+            Lease lease = new Lease(id, workerId, row.getLong(8) + 1, StoredTime.of(now.plus(leaseLength)));
+            lease(connection, lease, started);
+            Generation generation = new Generation(id, new ProjectId(row.getObject(2, UUID.class)),
+                    new UserId(row.getString(3)), Tier.valueOf(row.getString(4)), Optional.ofNullable(row.getString(5)),
+                    items(connection, id), GenerationState.RUNNING, row.getObject(6, OffsetDateTime.class).toInstant(),
+                    started, null);
+            return Optional.of(new ClaimedGeneration(generation, lease));
         }
-        GenerationEntity generation = claimable.getFirst();
-        Lease lease = generation.claim(workerId, now, leaseLength);
-        return Optional.of(new ClaimedGeneration(generation.toGeneration(), lease));
+    }
+
+    private static void lease(Connection connection, Lease lease, Instant started) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update generation set state = 'RUNNING', started_at = ?, finished_at = null, lease_worker = ?,
+                    fencing_token = ?, lease_expires_at = ?
+                where id = ?
+                """)) {
+            update.setObject(1, LockedArtifact.utc(started));
+            update.setString(2, lease.workerId());
+            update.setLong(3, lease.fencingToken());
+            update.setObject(4, LockedArtifact.utc(lease.expiresAt()));
+            update.setObject(5, lease.generationId().value());
+            update.executeUpdate();
+        }
+    }
+
+    private static List<GenerationItem> items(Connection connection, GenerationId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select artifact_type, artifact_id, status, error_code, error_message
+                from generation_item where generation_id = ? order by position
+                """)) {
+            select.setObject(1, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                List<GenerationItem> items = new ArrayList<>();
+                while (rows.next()) {
+                    String code = rows.getString(4);
+                    items.add(new GenerationItem(ArtifactType.valueOf(rows.getString(1)),
+                            new ArtifactId(rows.getObject(2, UUID.class)), GenerationItem.Status.valueOf(rows.getString(3)),
+                            code == null ? null : new ArtifactError(ErrorCode.fromWireName(code), rows.getString(5))));
+                }
+                return items;
+            }
+        }
     }
 }

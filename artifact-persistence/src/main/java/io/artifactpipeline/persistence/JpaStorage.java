@@ -220,7 +220,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
-        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, leaseLength));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                GenerationRepository.claimNext(connection, workerId, leaseLength)));
     }
 
     @Override
@@ -230,12 +231,14 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                FencedWrites.recordWritten(connection, database.vendor(), lease, written, revision)));
     }
 
     @Override
     public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return database.transaction(session -> FencedWrites.recordFailed(session, lease, failed));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                FencedWrites.recordFailed(connection, database.vendor(), lease, failed)));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.artifactpipeline.core.cascade.GenerationWorker;
 import io.artifactpipeline.core.cascade.GenerationWorkerPool;
 import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
 import io.artifactpipeline.core.memory.InMemoryStore;
-import io.artifactpipeline.core.memory.InMemoryUsageLedger;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -175,7 +174,7 @@ public final class ArtifactPipeline implements AutoCloseable {
         private ArtifactStore artifacts = memory;
         private GenerationQueue queue = memory;
         private LeasedWrites writes = memory;
-        private UsageLedger usage = new InMemoryUsageLedger();
+        private UsageLedger usage = memory.usageLedger();
         private ArtifactEvents events = new InMemoryArtifactEvents();
         private LanguageModel model;
         private Clock clock = Clock.systemUTC();

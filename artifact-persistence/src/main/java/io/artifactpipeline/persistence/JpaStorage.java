@@ -17,6 +17,7 @@ import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.RevisionSummary;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -24,6 +25,7 @@ import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.LeasedWrites;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
+import org.hibernate.jdbc.ReturningWork;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +48,7 @@ import java.util.Optional;
  */
 public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, LeasedWrites, AutoCloseable {
     private final Database database;
-    private final UsageLedger usage;
+    private final JpaUsageLedger usage;
     private DatabaseArtifactEvents events;
 
     private JpaStorage(Database database) {
@@ -70,7 +72,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
         return new JpaStorage(Database.open(settings, true));
     }
 
-    /** Tokens spent per user and day, in the same database. */
+    /** Tokens spent per user and day, in the same database; the worker writes settle calls in it. */
+    @Override
     public UsageLedger usageLedger() {
         return usage;
     }
@@ -230,15 +233,38 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
     }
 
     @Override
-    public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return database.transaction(session -> session.doReturningWork(connection ->
-                FencedWrites.recordWritten(connection, database.vendor(), lease, written, revision)));
+    public Artifact recordWritten(Lease lease, Artifact written, Revision revision, List<UsageSettlement> calls,
+                                  Instant now) {
+        return settlingWith(calls, connection ->
+                FencedWrites.recordWritten(connection, database.vendor(), lease, written, revision));
     }
 
     @Override
-    public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return database.transaction(session -> session.doReturningWork(connection ->
-                FencedWrites.recordFailed(connection, database.vendor(), lease, failed)));
+    public Artifact recordFailed(Lease lease, Artifact failed, List<UsageSettlement> calls, Instant now) {
+        return settlingWith(calls, connection -> FencedWrites.recordFailed(connection, database.vendor(), lease, failed));
+    }
+
+    /**
+     * The calls' settlement and the write in one transaction, the usual case. A refused write (a lost lease,
+     * a deleted artifact, a failure) rolls both back; the calls were billed all the same, so they are then
+     * settled in a transaction of their own.
+     */
+    private Artifact settlingWith(List<UsageSettlement> calls, ReturningWork<Artifact> write) {
+        try {
+            return database.transaction(session -> session.doReturningWork(connection -> {
+                JpaUsageLedger.settle(connection, calls);
+                return write.execute(connection);
+            }));
+        } catch (RuntimeException refused) {
+            if (!calls.isEmpty()) {
+                try {
+                    usage.settle(calls);
+                } catch (RuntimeException alsoFailed) {
+                    refused.addSuppressed(alsoFailed);
+                }
+            }
+            throw refused;
+        }
     }
 
     @Override

@@ -2,10 +2,15 @@ package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.StoreUnavailableException;
 import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.UsageLedger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Tokens per user per day, added by one upsert statement so that concurrent calls from many threads and
@@ -78,21 +83,37 @@ final class JpaUsageLedger implements UsageLedger {
 
     @Override
     public void settle(UserId user, LocalDate day, long reserved, TokenUsage actual) {
-        database.transaction(session -> session.createNativeMutationQuery("""
-                        update token_usage set reserved_tokens = reserved_tokens - :reserved,
-                            input_tokens = input_tokens + :input, output_tokens = output_tokens + :output,
-                            cache_read_tokens = cache_read_tokens + :cacheRead,
-                            cache_write_tokens = cache_write_tokens + :cacheWrite
-                        where user_id = :user and usage_day = :day
-                        """)
-                .setParameter("user", user.value())
-                .setParameter("day", day)
-                .setParameter("reserved", reserved)
-                .setParameter("input", actual.inputTokens())
-                .setParameter("output", actual.outputTokens())
-                .setParameter("cacheRead", actual.cacheReadTokens())
-                .setParameter("cacheWrite", actual.cacheWriteTokens())
-                .executeUpdate());
+        settle(List.of(new UsageSettlement(user, day, reserved, actual)));
+    }
+
+    void settle(List<UsageSettlement> calls) {
+        database.transaction(session -> session.doReturningWork(connection -> settle(connection, calls)));
+    }
+
+    /** In the caller's transaction: so that a worker's write settles the calls it stores the outcome of. */
+    static int settle(Connection connection, List<UsageSettlement> calls) throws SQLException {
+        if (calls.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update token_usage set reserved_tokens = reserved_tokens - ?,
+                    input_tokens = input_tokens + ?, output_tokens = output_tokens + ?,
+                    cache_read_tokens = cache_read_tokens + ?, cache_write_tokens = cache_write_tokens + ?
+                where user_id = ? and usage_day = ?
+                """)) {
+            int settled = 0;
+            for (UsageSettlement call : calls) {
+                update.setLong(1, call.reserved());
+                update.setLong(2, call.actual().inputTokens());
+                update.setLong(3, call.actual().outputTokens());
+                update.setLong(4, call.actual().cacheReadTokens());
+                update.setLong(5, call.actual().cacheWriteTokens());
+                update.setString(6, call.user().value());
+                update.setObject(7, call.day());
+                settled += update.executeUpdate();
+            }
+            return settled;
+        }
     }
 
     private void add(UserId user, LocalDate day, TokenUsage usage) {

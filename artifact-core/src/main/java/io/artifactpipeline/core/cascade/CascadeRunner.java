@@ -11,6 +11,7 @@ import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -175,11 +176,12 @@ final class CascadeRunner {
             }
             if (Thread.currentThread().isInterrupted()) {
                 // Shutting down or crashing: whatever the call returned is not the model's verdict.
+                writer.settleNow(outcome);
                 throw new RunAbandonedException();
             }
             return switch (outcome) {
                 case ArtifactWriter.Outcome.Written written -> store(artifact, written, writtenFrom);
-                case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason());
+                case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason(), failed.unsettled());
             };
         }
 
@@ -200,7 +202,8 @@ final class CascadeRunner {
                               Map<ArtifactType, Integer> writtenFrom) {
             Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), writtenFrom,
                     clock.instant());
-            Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(), clock.instant());
+            Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(),
+                    written.unsettled(), clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.CONTENT_WRITTEN));
             // Dependents this generation rewrites anyway are not announced; only those it leaves behind.
             Generation generation = claim.generation();
@@ -212,7 +215,12 @@ final class CascadeRunner {
         }
 
         private Settled fail(Artifact artifact, ArtifactError reason) {
-            Artifact saved = writes.recordFailed(claim.lease(), artifact.failed(reason, clock.instant()), clock.instant());
+            return fail(artifact, reason, List.of());
+        }
+
+        private Settled fail(Artifact artifact, ArtifactError reason, List<UsageSettlement> unsettled) {
+            Artifact saved = writes.recordFailed(claim.lease(), artifact.failed(reason, clock.instant()), unsettled,
+                    clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.STATUS_CHANGED));
             return new Settled.Unusable();
         }

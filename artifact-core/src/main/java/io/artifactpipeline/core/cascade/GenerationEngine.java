@@ -50,7 +50,8 @@ public final class GenerationEngine {
         this.workerId = workerId;
         this.leaseLength = leaseLength;
         this.runner = new CascadeRunner(ports.projects(), ports.artifacts(), ports.writes(),
-                new ArtifactWriter(ports.model(), budget), ports.events(), clock);
+                new ArtifactWriter(ports.model(), budget,
+                budget.keepsReservationsIn(ports.writes().usageLedger())), ports.events(), clock);
         this.worker = new GenerationWorker(queue, runner, clock, workerId, leaseLength);
     }
 

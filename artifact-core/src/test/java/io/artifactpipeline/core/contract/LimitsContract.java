@@ -1,7 +1,12 @@
 package io.artifactpipeline.core.contract;
 
 import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
+import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.UsageSettlement;
+import io.artifactpipeline.core.testing.SampleContent;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
@@ -122,6 +127,43 @@ public abstract class LimitsContract {
         }
         assertThat(granted.get()).isEqualTo(10);
         assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aWorkersWriteSettlesTheCallsItStoresTheOutcomeOf() {
+        assertThat(stores.usage().reserve(alice, today, 600, 1_000)).isTrue();
+        Artifact brief = queuedBrief();
+        ClaimedGeneration claim = stores.queue().claimNext("w1", now, Duration.ofSeconds(30)).orElseThrow();
+
+        Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, now);
+        stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(),
+                List.of(new UsageSettlement(alice, today, 600, TokenUsage.of(100, 50))), now);
+
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(150);
+    }
+
+    @Test
+    void aWriteRefusedForALostLeaseStillSettlesItsCallsBecauseTheyWereBilled() {
+        assertThat(stores.usage().reserve(alice, today, 600, 1_000)).isTrue();
+        Artifact brief = queuedBrief();
+        ClaimedGeneration lost = stores.queue().claimNext("w1", now, Duration.ofSeconds(30)).orElseThrow();
+        stores.writes().release(lost.lease());
+        stores.queue().claimNext("w2", now, Duration.ofSeconds(30)).orElseThrow();
+
+        assertThatThrownBy(() -> stores.writes().recordFailed(lost.lease(),
+                brief.failed(new ArtifactError(ErrorCode.INTERNAL, "x"), now),
+                List.of(new UsageSettlement(alice, today, 600, TokenUsage.of(100, 50))), now))
+                .isInstanceOf(LeaseLostException.class);
+
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(150);
+        assertThat(stores.artifacts().findArtifact(alice, brief.id()).orElseThrow().status())
+                .isEqualTo(brief.status());
+    }
+
+    /** The store's copy of a brief just queued for generation, as a worker reads it. */
+    private Artifact queuedBrief() {
+        Generation generation = enqueueIn(newProject(), 2);
+        return stores.artifacts().findArtifact(alice, generation.items().getFirst().artifactId()).orElseThrow();
     }
 
     private Project newProject() {

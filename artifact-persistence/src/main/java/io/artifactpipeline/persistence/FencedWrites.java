@@ -1,7 +1,6 @@
 package io.artifactpipeline.persistence;
 
 import io.artifactpipeline.core.error.LeaseLostException;
-import io.artifactpipeline.core.error.NotFoundException;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.Generation;
@@ -9,7 +8,6 @@ import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.GenerationState;
 import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.model.Revision;
-import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -17,30 +15,34 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A worker's writes, each fenced: in the same transaction, the generation row is locked and its current
- * fencing token and lease expiry are checked against the worker's lease. A claim by another worker takes
- * the same row lock, so a check and a takeover can never interleave.
+ * fencing token and lease expiry are checked against the worker's lease, by the database's clock in the same
+ * statement. A claim by another worker takes the same row lock, so a check and a takeover can never
+ * interleave. Plain JDBC but for {@link #release}: they run several times per generation, and through the
+ * ORM (loading and dirty-checking entities to change a few rows) they cost most of a worker's CPU.
  */
 final class FencedWrites {
     private FencedWrites() {
     }
 
     /** Extends the lease from the database's time, not the worker's. */
-    static Lease renew(Session session, Lease lease, Duration leaseLength) {
-        Instant now = DatabaseTime.now(session);
-        return held(session, lease, now).renew(now, leaseLength);
+    static Lease renew(Connection connection, Lease lease, Duration leaseLength) throws SQLException {
+        RunningGeneration held = lockHeld(connection, lease);
+        Lease renewed = new Lease(lease.generationId(), lease.workerId(), lease.fencingToken(),
+                StoredTime.of(held.databaseNow().plus(leaseLength)));
+        try (PreparedStatement update = connection.prepareStatement(
+                "update generation set lease_expires_at = ? where id = ?")) {
+            update.setObject(1, LockedArtifact.utc(renewed.expiresAt()));
+            update.setObject(2, lease.generationId().value());
+            update.executeUpdate();
+        }
+        return renewed;
     }
 
-    /**
-     * Plain JDBC, as is {@link #recordFailed}: these run once per artifact a worker writes, and the ORM was
-     * most of their cost (loading and dirty-checking two entities to change three rows).
-     */
     static Artifact recordWritten(Connection connection, Vendor vendor, Lease lease, Artifact written,
                                   Revision revision) throws SQLException {
         lockHeld(connection, lease);
@@ -61,9 +63,21 @@ final class FencedWrites {
         return saved;
     }
 
-    static Generation finish(Session session, Lease lease) {
-        Instant now = DatabaseTime.now(session);
-        return held(session, lease, now).finish(now);
+    /** Concludes the generation from its items, at the database's time, and ends the lease. */
+    static Generation finish(Connection connection, Lease lease) throws SQLException {
+        RunningGeneration held = lockHeld(connection, lease);
+        Generation finished = held.toGeneration(connection, held.startedAt()).finished(held.databaseNow());
+        try (PreparedStatement update = connection.prepareStatement("""
+                update generation set state = ?, finished_at = ?, lease_expires_at = null, active_project_id = null,
+                    active_slot = null
+                where id = ?
+                """)) {
+            update.setString(1, finished.state().name());
+            update.setObject(2, LockedArtifact.utc(finished.finishedAt()));
+            update.setObject(3, lease.generationId().value());
+            update.executeUpdate();
+        }
+        return finished;
     }
 
     /** Gives the generation back if the lease is still the current one; a lost lease has nothing to give. */
@@ -78,31 +92,23 @@ final class FencedWrites {
                 .executeUpdate();
     }
 
-    private static GenerationEntity held(Session session, Lease lease, Instant now) {
-        GenerationEntity generation = session.find(GenerationEntity.class, lease.generationId().value(),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (generation == null || !generation.isHeld(lease, now)) {
-            throw new LeaseLostException(lease.generationId());
-        }
-        return generation;
-    }
-
     /**
      * Locks the generation row if the lease is still the current one, judged by the database's clock in the
      * same statement; a claim by another worker takes the same row lock, so the two cannot interleave.
      */
-    private static void lockHeld(Connection connection, Lease lease) throws SQLException {
+    private static RunningGeneration lockHeld(Connection connection, Lease lease) throws SQLException {
         try (PreparedStatement held = connection.prepareStatement("""
-                select 1 from generation
+                select %s from generation
                 where id = ? and fencing_token = ? and state = 'RUNNING' and lease_expires_at > current_timestamp
                 for update
-                """)) {
+                """.formatted(RunningGeneration.COLUMNS))) {
             held.setObject(1, lease.generationId().value());
             held.setLong(2, lease.fencingToken());
             try (ResultSet row = held.executeQuery()) {
                 if (!row.next()) {
                     throw new LeaseLostException(lease.generationId());
                 }
+                return RunningGeneration.read(row);
             }
         }
     }

@@ -10,20 +10,12 @@ import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
-import io.artifactpipeline.core.model.ArtifactError;
-import io.artifactpipeline.core.model.ArtifactId;
-import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
-import io.artifactpipeline.core.model.GenerationState;
-import io.artifactpipeline.core.model.Tier;
 import org.hibernate.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +39,7 @@ final class GenerationRepository {
      * makes the claim exclusive.
      */
     private static final String CLAIMABLE = """
-            select id, project_id, owner_id, tier, instructions, created_at, started_at, fencing_token, current_timestamp
+            select %s
             from generation
             where active_project_id is not null
               and (state = 'QUEUED'
@@ -55,7 +47,7 @@ final class GenerationRepository {
             order by created_at, id
             fetch first 1 rows only
             for update skip locked
-            """;
+            """.formatted(RunningGeneration.COLUMNS);
 
     private GenerationRepository() {
     }
@@ -144,16 +136,13 @@ final class GenerationRepository {
             if (!row.next()) {
                 return Optional.empty();
             }
-            GenerationId id = new GenerationId(row.getObject(1, UUID.class));
-            Instant now = StoredTime.of(row.getObject(9, OffsetDateTime.class).toInstant());
-            Instant started = row.getObject(7) == null ? now : row.getObject(7, OffsetDateTime.class).toInstant();
-            Lease lease = new Lease(id, workerId, row.getLong(8) + 1, StoredTime.of(now.plus(leaseLength)));
+            RunningGeneration claimed = RunningGeneration.read(row);
+            Instant now = claimed.databaseNow();
+            Instant started = claimed.startedAt() == null ? now : claimed.startedAt();
+            Lease lease = new Lease(claimed.id(), workerId, claimed.fencingToken() + 1,
+                    StoredTime.of(now.plus(leaseLength)));
             lease(connection, lease, started);
-            Generation generation = new Generation(id, new ProjectId(row.getObject(2, UUID.class)),
-                    new UserId(row.getString(3)), Tier.valueOf(row.getString(4)), Optional.ofNullable(row.getString(5)),
-                    items(connection, id), GenerationState.RUNNING, row.getObject(6, OffsetDateTime.class).toInstant(),
-                    started, null);
-            return Optional.of(new ClaimedGeneration(generation, lease));
+            return Optional.of(new ClaimedGeneration(claimed.toGeneration(connection, started), lease));
         }
     }
 
@@ -169,25 +158,6 @@ final class GenerationRepository {
             update.setObject(4, LockedArtifact.utc(lease.expiresAt()));
             update.setObject(5, lease.generationId().value());
             update.executeUpdate();
-        }
-    }
-
-    private static List<GenerationItem> items(Connection connection, GenerationId id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select artifact_type, artifact_id, status, error_code, error_message
-                from generation_item where generation_id = ? order by position
-                """)) {
-            select.setObject(1, id.value());
-            try (ResultSet rows = select.executeQuery()) {
-                List<GenerationItem> items = new ArrayList<>();
-                while (rows.next()) {
-                    String code = rows.getString(4);
-                    items.add(new GenerationItem(ArtifactType.valueOf(rows.getString(1)),
-                            new ArtifactId(rows.getObject(2, UUID.class)), GenerationItem.Status.valueOf(rows.getString(3)),
-                            code == null ? null : new ArtifactError(ErrorCode.fromWireName(code), rows.getString(5))));
-                }
-                return items;
-            }
         }
     }
 }

@@ -229,7 +229,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Lease renew(Lease lease, Instant now, Duration leaseLength) {
-        return database.transaction(session -> FencedWrites.renew(session, lease, leaseLength));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                FencedWrites.renew(connection, lease, leaseLength)));
     }
 
     @Override
@@ -269,7 +270,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Generation finish(Lease lease, Instant now) {
-        return database.transaction(session -> FencedWrites.finish(session, lease));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                FencedWrites.finish(connection, lease)));
     }
 
     @Override

@@ -58,19 +58,26 @@ final class JpaUsageLedger implements UsageLedger {
         return reserveInDaysRow(user, day, tokens, limit);
     }
 
-    /** One statement: the row lock it takes makes the check and the addition atomic across servers. */
+    /**
+     * One statement: the row lock it takes makes the check and the addition atomic across servers. Plain
+     * JDBC, as is the settlement: they run around every model call.
+     */
     private boolean reserveInDaysRow(UserId user, LocalDate day, long tokens, long limit) {
-        return database.transaction(session -> session.createNativeMutationQuery("""
-                        update token_usage set reserved_tokens = reserved_tokens + :tokens
-                        where user_id = :user and usage_day = :day
-                          and input_tokens + output_tokens + cache_read_tokens + cache_write_tokens + reserved_tokens
-                              + :tokens <= :limit
-                        """)
-                .setParameter("user", user.value())
-                .setParameter("day", day)
-                .setParameter("tokens", tokens)
-                .setParameter("limit", limit)
-                .executeUpdate()) == 1;
+        return database.transaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update token_usage set reserved_tokens = reserved_tokens + ?
+                    where user_id = ? and usage_day = ?
+                      and input_tokens + output_tokens + cache_read_tokens + cache_write_tokens + reserved_tokens
+                          + ? <= ?
+                    """)) {
+                update.setLong(1, tokens);
+                update.setString(2, user.value());
+                update.setObject(3, day);
+                update.setLong(4, tokens);
+                update.setLong(5, limit);
+                return update.executeUpdate();
+            }
+        })) == 1;
     }
 
     private boolean dayStarted(UserId user, LocalDate day) {

@@ -22,8 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A generation with its lease. The lease lives on the row itself, so that checking it and writing under it
- * happen under one row lock in one transaction.
+ * A generation with its lease, as founders' queries read it. The lease lives on the row itself, so that
+ * checking it and writing under it happen under one row lock in one transaction; the queue's writes (start,
+ * claim, fenced writes) are plain JDBC, in {@link QueuedRows}, {@link GenerationRepository} and
+ * {@link FencedWrites}.
  */
 @Entity
 @Table(name = "generation")
@@ -55,36 +57,8 @@ class GenerationEntity {
     protected GenerationEntity() {
     }
 
-    /** A new generation holding the owner's active-generation slot {@code slot}. */
-    static GenerationEntity of(Generation generation, int slot) {
-        GenerationEntity entity = of(generation);
-        entity.activeSlot = slot;
-        return entity;
-    }
-
-    static GenerationEntity of(Generation generation) {
-        GenerationEntity entity = new GenerationEntity();
-        entity.id = generation.id().value();
-        entity.projectId = generation.projectId().value();
-        entity.ownerId = generation.owner().value();
-        entity.tier = generation.tier();
-        entity.instructions = generation.instructions().orElse(null);
-        entity.createdAt = StoredTime.of(generation.createdAt());
-        entity.fencingToken = 0;
-        entity.setState(generation.state(), generation.startedAt(), generation.finishedAt());
-        return entity;
-    }
-
     Generation toGeneration() {
         return new Generation(new GenerationId(id), new ProjectId(projectId), new UserId(ownerId), tier, Optional.ofNullable(instructions),
                 items.stream().map(GenerationItemEntity::toItem).toList(), state, createdAt, startedAt, finishedAt);
-    }
-
-    private void setState(GenerationState newState, Instant started, Instant finished) {
-        state = newState;
-        startedAt = StoredTime.of(started);
-        finishedAt = StoredTime.of(finished);
-        activeProjectId = newState.isActive() ? projectId : null;
-        activeSlot = newState.isActive() ? activeSlot : null;
     }
 }

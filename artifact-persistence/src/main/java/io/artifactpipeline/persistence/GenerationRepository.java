@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,36 +60,43 @@ final class GenerationRepository {
      * refuses a slot that a concurrent start took first (the caller then tries again). Then the artifacts,
      * each existing one only if its row version is unchanged; then the items.
      */
-    static Generation enqueue(Session session, Generation generation, List<Artifact> markedGenerating,
+    static Generation enqueue(Session session, Vendor vendor, Generation generation, List<Artifact> markedGenerating,
                               int maxActivePerOwner) {
-        session.persist(GenerationEntity.of(generation, freeSlot(session, generation, maxActivePerOwner)));
-        session.flush();
+        session.doWork(connection -> QueuedRows.insertGeneration(connection, generation,
+                freeSlot(connection, generation, maxActivePerOwner)));
+        List<Artifact> unseen = new ArrayList<>();
         for (Artifact artifact : markedGenerating) {
             // Row version 0: the core made this artifact just now, so there is nothing to look up.
             ArtifactEntity stored = artifact.rowVersion() == 0 ? null : session.find(ArtifactEntity.class, artifact.id().value());
             if (stored == null) {
-                session.persist(ArtifactEntity.inserted(artifact, artifact.rowVersion() + 1));
+                unseen.add(artifact);
             } else if (stored.rowVersion() != artifact.rowVersion()) {
                 throw new StaleArtifactException();
             } else {
                 stored.copyContentAndStatus(artifact);
             }
         }
-        // the items reference the artifacts, which must exist first
         session.flush();
-        List<GenerationItem> items = generation.items();
-        for (int i = 0; i < items.size(); i++) {
-            session.persist(GenerationItemEntity.of(generation.id().value(), i, items.get(i)));
-        }
+        // the items reference the artifacts, which must exist first
+        session.doWork(connection -> {
+            QueuedRows.insertArtifacts(connection, vendor, unseen);
+            QueuedRows.insertItems(connection, generation);
+        });
         return generation;
     }
 
-    private static int freeSlot(Session session, Generation generation, int maxActivePerOwner) {
-        List<Integer> taken = session.createNativeQuery(
-                        "select active_slot from generation where owner_id = :owner and active_slot is not null",
-                        Integer.class)
-                .setParameter("owner", generation.owner().value())
-                .getResultList();
+    private static int freeSlot(Connection connection, Generation generation, int maxActivePerOwner)
+            throws SQLException {
+        List<Integer> taken = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select active_slot from generation where owner_id = ? and active_slot is not null")) {
+            select.setString(1, generation.owner().value());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    taken.add(rows.getInt(1));
+                }
+            }
+        }
         if (taken.size() >= maxActivePerOwner) {
             throw new TooManyActiveGenerationsException(maxActivePerOwner);
         }

@@ -202,7 +202,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
         for (int attempt = 1; ; attempt++) {
             try {
                 return database.transaction(session ->
-                        GenerationRepository.enqueue(session, generation, markedGenerating, maxActivePerOwner));
+                        GenerationRepository.enqueue(session, database.vendor(), generation, markedGenerating,
+                                maxActivePerOwner));
             } catch (StoreUnavailableException e) {
                 if (attempt > maxActivePerOwner || !StoreErrors.isOwnerSlotTaken(e.getCause())) {
                     throw e;

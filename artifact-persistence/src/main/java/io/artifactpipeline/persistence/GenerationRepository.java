@@ -135,9 +135,23 @@ final class GenerationRepository {
 
     /**
      * Judged and leased by the database's time, so that every server sees the same expiry. Plain JDBC: it
-     * runs once per generation, and through the ORM it cost a statement more and most of its CPU.
+     * runs once per generation, and through the ORM it cost a statement more and most of its CPU. The run's
+     * starting point (the project, its artifacts) is read in the same transaction, read-only.
      */
-    static Optional<ClaimedGeneration> claimNext(Connection connection, String workerId, Duration leaseLength)
+    static Optional<ClaimedGeneration> claimNext(Session session, String workerId, Duration leaseLength) {
+        Optional<ClaimedGeneration> claimed = session.doReturningWork(connection ->
+                claimNext(connection, workerId, leaseLength));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        session.setDefaultReadOnly(true);
+        Generation generation = claimed.get().generation();
+        return Optional.of(new ClaimedGeneration(generation, claimed.get().lease(),
+                ProjectRepository.find(session, generation.owner(), generation.projectId()),
+                ArtifactRepository.listByProject(session, generation.owner(), generation.projectId())));
+    }
+
+    private static Optional<ClaimedGeneration> claimNext(Connection connection, String workerId, Duration leaseLength)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CLAIMABLE);
              ResultSet row = select.executeQuery()) {
@@ -150,7 +164,8 @@ final class GenerationRepository {
             Lease lease = new Lease(claimed.id(), workerId, claimed.fencingToken() + 1,
                     StoredTime.of(now.plus(leaseLength)));
             lease(connection, lease, started);
-            return Optional.of(new ClaimedGeneration(claimed.toGeneration(connection, started), lease));
+            return Optional.of(new ClaimedGeneration(claimed.toGeneration(connection, started), lease,
+                    Optional.empty(), List.of()));
         }
     }
 

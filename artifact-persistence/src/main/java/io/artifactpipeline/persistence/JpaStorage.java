@@ -224,8 +224,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
-        return database.transaction(session -> session.doReturningWork(connection ->
-                GenerationRepository.claimNext(connection, workerId, leaseLength)));
+        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, leaseLength));
     }
 
     @Override

@@ -16,7 +16,6 @@ import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.LeasedWrites;
-import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Clock;
@@ -46,16 +45,14 @@ final class CascadeRunner {
      */
     static final int MAX_CLAIMS = 10;
 
-    private final ProjectStore projects;
     private final ArtifactStore artifacts;
     private final LeasedWrites writes;
     private final ArtifactWriter writer;
     private final ArtifactEvents events;
     private final Clock clock;
 
-    CascadeRunner(ProjectStore projects, ArtifactStore artifacts, LeasedWrites writes, ArtifactWriter writer,
+    CascadeRunner(ArtifactStore artifacts, LeasedWrites writes, ArtifactWriter writer,
                   ArtifactEvents events, Clock clock) {
-        this.projects = projects;
         this.artifacts = artifacts;
         this.writes = writes;
         this.writer = writer;
@@ -80,10 +77,8 @@ final class CascadeRunner {
      * @throws RunAbandonedException if the thread was interrupted: nothing more was written
      */
     Generation run(ClaimedGeneration claim) {
-        Generation generation = claim.generation();
-        Run run = new Run(claim, projects.findProject(generation.owner(), generation.projectId()),
-                artifacts.listByProject(generation.owner(), generation.projectId()).stream()
-                        .collect(Collectors.toMap(Artifact::type, Function.identity())));
+        Run run = new Run(claim, claim.project(), claim.artifacts().stream()
+                .collect(Collectors.toMap(Artifact::type, Function.identity())));
         // One virtual thread per artifact; a per-run executor so that an interrupt reaches every call in flight.
         try (ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<ArtifactType, CompletableFuture<Settled>> settled = new EnumMap<>(ArtifactType.class);

@@ -49,7 +49,7 @@ public final class GenerationEngine {
         this.clock = clock;
         this.workerId = workerId;
         this.leaseLength = leaseLength;
-        this.runner = new CascadeRunner(ports.projects(), ports.artifacts(), ports.writes(),
+        this.runner = new CascadeRunner(ports.artifacts(), ports.writes(),
                 new ArtifactWriter(ports.model(), budget,
                 budget.keepsReservationsIn(ports.writes().usageLedger())), ports.events(), clock);
         this.worker = new GenerationWorker(queue, runner, clock, workerId, leaseLength);

@@ -210,7 +210,8 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
                 Generation started = generation.started(now);
                 generations.put(started.id(), started);
                 leases.put(started.id(), granted);
-                return Optional.of(new ClaimedGeneration(started, granted));
+                return Optional.of(new ClaimedGeneration(started, granted, findProject(started.owner(), started.projectId()),
+                        listByProject(started.owner(), started.projectId())));
             }
         }
         return Optional.empty();

@@ -42,7 +42,7 @@ class CascadeRunnerInteractionsTest {
     private final InMemoryStore store = new InMemoryStore();
     private final LeasedWrites writes = mock(LeasedWrites.class);
     private final ArtifactEvents events = mock(ArtifactEvents.class);
-    private final CascadeRunner runner = new CascadeRunner(store, store, writes,
+    private final CascadeRunner runner = new CascadeRunner(store, writes,
             new ArtifactWriter(new FakeLanguageModel(), new TokenBudget(new InMemoryUsageLedger(), Clock.systemUTC(),
                     TokenBudget.DEFAULT_ESTIMATE_PER_CALL), false), events, Clock.systemUTC());
 

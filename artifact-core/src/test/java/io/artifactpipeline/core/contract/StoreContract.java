@@ -170,6 +170,18 @@ public abstract class StoreContract extends HistoryContract {
     }
 
     @Test
+    void aClaimComesWithTheProjectAndItsArtifactsAsTheyStand() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+
+        ClaimedGeneration claim = claim("w1");
+
+        assertThat(claim.project()).contains(project);
+        assertThat(claim.artifacts()).containsExactlyInAnyOrderElementsOf(
+                stores.artifacts().listByProject(alice, project.id()));
+    }
+
+    @Test
     void anExpiredLeaseIsTakenOverAndTheOldHolderCanNoLongerWrite() {
         Project project = newProject(alice);
         enqueueAll(project);

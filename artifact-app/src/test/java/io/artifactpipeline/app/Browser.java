@@ -104,6 +104,11 @@ final class Browser implements AutoCloseable {
                 .orElse(null), "visible [data-testid=" + testId + "]");
     }
 
+    /** An attribute of the first visible element with this test id, read again if a live update redraws it meanwhile. */
+    String attribute(String testId, String name) {
+        return waitUntil(d -> find(testId).getAttribute(name), name + " of [data-testid=" + testId + "]");
+    }
+
     List<WebElement> all(String testId) {
         return driver.findElements(testId(testId));
     }

@@ -96,7 +96,7 @@ class WorkspaceBrowserTest {
 
         for (String type : List.of("brief", "mvp_scope", "milestones", "risk_log", "how_it_works")) {
             browser.waitUntil(() -> "idle".equals(browser.find("doc-" + type).getAttribute("data-status")), type + " written");
-            assertThat(browser.find("doc-" + type).getAttribute("data-stale")).isEqualTo("false");
+            assertThat(browser.attribute("doc-" + type, "data-stale")).isEqualTo("false");
         }
         assertThat(browser.find("doc-mvp_scope").getText()).contains("MVP Scope").contains("Written");
         browser.click("open-brief");

@@ -7,7 +7,6 @@ import io.artifactpipeline.core.cascade.GenerationWorker;
 import io.artifactpipeline.core.cascade.GenerationWorkerPool;
 import io.artifactpipeline.core.memory.InMemoryArtifactEvents;
 import io.artifactpipeline.core.memory.InMemoryStore;
-import io.artifactpipeline.core.memory.InMemoryUsageLedger;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -75,7 +74,7 @@ public final class ArtifactPipeline implements AutoCloseable {
     private ArtifactPipeline(Builder b) {
         Objects.requireNonNull(b.model, "a language model is required");
         TokenBudget budget = new TokenBudget(b.usage, b.budgets, b.clock, b.estimatedTokensPerCall);
-        engine = new GenerationEngine(new GenerationEngine.Ports(b.projects, b.artifacts, b.queue, b.writes, b.model,
+        engine = new GenerationEngine(new GenerationEngine.Ports(b.artifacts, b.queue, b.writes, b.model,
                 b.events), budget, b.clock, b.workerId, b.leaseLength);
         GenerationStarter starter = new GenerationStarter(engine.queue(), budget, b.events, b.clock, b.ids,
                 b.maxActiveGenerationsPerUser);
@@ -175,7 +174,7 @@ public final class ArtifactPipeline implements AutoCloseable {
         private ArtifactStore artifacts = memory;
         private GenerationQueue queue = memory;
         private LeasedWrites writes = memory;
-        private UsageLedger usage = new InMemoryUsageLedger();
+        private UsageLedger usage = memory.usageLedger();
         private ArtifactEvents events = new InMemoryArtifactEvents();
         private LanguageModel model;
         private Clock clock = Clock.systemUTC();

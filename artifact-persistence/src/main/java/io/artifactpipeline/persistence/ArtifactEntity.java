@@ -74,18 +74,6 @@ class ArtifactEntity {
     protected ArtifactEntity() {
     }
 
-    /** A new row for an artifact the store has not seen; its row version is the one given. */
-    static ArtifactEntity inserted(Artifact artifact, long rowVersion) {
-        ArtifactEntity entity = new ArtifactEntity();
-        entity.id = artifact.id().value();
-        entity.projectId = artifact.projectId().value();
-        entity.type = artifact.type();
-        entity.createdAt = StoredTime.of(artifact.createdAt());
-        entity.rowVersion = rowVersion;
-        entity.copyContentAndStatus(artifact);
-        return entity;
-    }
-
     /**
      * Takes every field of the artifact that a write may change: all but its identity and annotations.
      * The row version is Hibernate's to bump on flush.

@@ -9,7 +9,6 @@ import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
 import io.artifactpipeline.core.model.Page;
 import io.artifactpipeline.core.model.PageRequest;
-import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.RevisionSource;
 import io.artifactpipeline.core.model.RevisionSummary;
@@ -17,33 +16,18 @@ import io.artifactpipeline.core.model.UserId;
 import org.hibernate.Session;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Artifacts, their annotations and history. Reads join to the owning project and filter by owner in the
- * query itself, and fetch annotations in the same statement: one artifact or a project's five cost one query.
+ * Founders' changes to artifacts (edits, restores, notes) and their history, through Hibernate. Reads join
+ * to the owning project and filter by owner in the query itself. The reads every client and generation
+ * makes are plain JDBC, in {@link ArtifactRows}.
  */
 final class ArtifactRepository {
-    private static final String OWNED_ARTIFACTS = """
-            select a from ArtifactEntity a
-            join ProjectEntity p on p.id = a.projectId
-            left join fetch a.annotations
-            where p.ownerId = :owner
-            """;
-
     private ArtifactRepository() {
-    }
-
-    static Optional<Artifact> find(Session session, UserId owner, ArtifactId id) {
-        return session.createSelectionQuery(OWNED_ARTIFACTS + " and a.id = :id", ArtifactEntity.class)
-                .setParameter("owner", owner.value())
-                .setParameter("id", id.value())
-                .uniqueResultOptional()
-                .map(entity -> withDependencyHeads(session, entity.toArtifact()));
     }
 
     /**
@@ -61,22 +45,6 @@ final class ArtifactRepository {
                 .getResultList()
                 .forEach(row -> heads.put((ArtifactType) row[0], (Integer) row[1]));
         return artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads));
-    }
-
-    static List<Artifact> listByProject(Session session, UserId owner, ProjectId projectId) {
-        List<Artifact> artifacts = session.createSelectionQuery(OWNED_ARTIFACTS + " and a.projectId = :project", ArtifactEntity.class)
-                .setParameter("owner", owner.value())
-                .setParameter("project", projectId.value())
-                .getResultList().stream()
-                .map(ArtifactEntity::toArtifact)
-                .sorted(Comparator.comparing(Artifact::type))
-                .toList();
-        // The five rows carry every head revision: staleness costs no further query.
-        Map<ArtifactType, Integer> heads = new EnumMap<>(ArtifactType.class);
-        artifacts.forEach(artifact -> heads.put(artifact.type(), artifact.lineage().headRevision()));
-        return artifacts.stream()
-                .map(artifact -> artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads)))
-                .toList();
     }
 
     /** A founder's change (an edit or a restore) with its revision, if the row is still the one they saw. */
@@ -119,7 +87,8 @@ final class ArtifactRepository {
                 .getSingleResult();
         session.persist(AnnotationEntity.of(id.value(), (int) existing + 1, annotation));
         session.flush();
-        return find(session, owner, id).orElseThrow(() -> new NotFoundException("artifact"));
+        return session.doReturningWork(connection -> ArtifactRows.find(connection, owner, id))
+                .orElseThrow(() -> new NotFoundException("artifact"));
     }
 
     /** Newest first after a position, reading every column but the content. */

@@ -1,8 +1,5 @@
 package io.artifactpipeline.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifactpipeline.core.model.Annotation;
 import io.artifactpipeline.core.model.AnnotationId;
 import io.artifactpipeline.core.model.Artifact;
@@ -22,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +27,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The reads clients poll, in plain JDBC: an artifact's progress (one statement), and the artifact itself (its
- * row filtered by owner in the query, its notes only if it has any, its siblings' head revisions only if it
- * depends on one). A few short statements on an auto-commit connection cost less than a Hibernate session
+ * The reads clients poll and every generation makes, in plain JDBC: an artifact's progress (one statement);
+ * the artifact itself (its row filtered by owner in the query, its notes only if it has any, its siblings'
+ * head revisions only if it depends on one); a project's artifacts. A few short statements on an auto-commit connection cost less than a Hibernate session
  * with its transaction, entity loading and change tracking ({@link Database#plainRead}).
  */
 final class ArtifactRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OWNED_ARTIFACT = """
-            select a.project_id, a.artifact_type, a.version_number, a.current_content, a.previous_content,
+    private static final String COLUMNS = """
+            select a.id, a.project_id, a.artifact_type, a.version_number, a.current_content, a.previous_content,
                    a.edited_sections, a.status, a.error_code, a.error_message, a.schema_version, a.created_at,
                    a.updated_at, a.row_version, a.head_revision, a.written_from,
                    exists (select 1 from annotation n where n.artifact_id = a.id)
             from artifact a join project p on p.id = a.project_id
-            where p.owner_id = ? and a.id = ?
+            where p.owner_id = ?
             """;
 
     private ArtifactRows() {
@@ -50,15 +47,14 @@ final class ArtifactRows {
 
     static Optional<Artifact> find(Connection connection, UserId owner, ArtifactId id) throws SQLException {
         Artifact artifact;
-        try (PreparedStatement select = connection.prepareStatement(OWNED_ARTIFACT)) {
+        try (PreparedStatement select = connection.prepareStatement(COLUMNS + " and a.id = ?")) {
             select.setString(1, owner.value());
             select.setObject(2, id.value());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                boolean annotated = row.getBoolean(16);
-                artifact = artifact(id, row, annotated ? annotations(connection, id) : List.of());
+                artifact = artifact(row, hasAnnotations(row) ? annotations(connection, id) : List.of());
             }
         }
         if (artifact.type().dependencies().isEmpty()) {
@@ -66,6 +62,30 @@ final class ArtifactRows {
         }
         Lineage lineage = artifact.lineage().seenAgainst(artifact.type(), heads(connection, artifact.projectId()));
         return Optional.of(artifact.withLineage(lineage));
+    }
+
+    /**
+     * A project's artifacts in generation order, with their notes; the rows themselves carry every head
+     * revision, so staleness costs no further statement.
+     */
+    static List<Artifact> listByProject(Connection connection, UserId owner, ProjectId project) throws SQLException {
+        List<Artifact> artifacts = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(COLUMNS + " and a.project_id = ?")) {
+            select.setString(1, owner.value());
+            select.setObject(2, project.value());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ArtifactId id = new ArtifactId(row.getObject(1, UUID.class));
+                    artifacts.add(artifact(row, hasAnnotations(row) ? annotations(connection, id) : List.of()));
+                }
+            }
+        }
+        Map<ArtifactType, Integer> heads = new EnumMap<>(ArtifactType.class);
+        artifacts.forEach(artifact -> heads.put(artifact.type(), artifact.lineage().headRevision()));
+        return artifacts.stream()
+                .sorted(Comparator.comparing(Artifact::type))
+                .map(artifact -> artifact.withLineage(artifact.lineage().seenAgainst(artifact.type(), heads)))
+                .toList();
     }
 
     /** Where an artifact stands: the status columns only, no content to read or parse, no notes to join. */
@@ -122,35 +142,18 @@ final class ArtifactRows {
         }
     }
 
-    private static Artifact artifact(ArtifactId id, ResultSet row, List<Annotation> annotations) throws SQLException {
-        String errorCode = row.getString(8);
-        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(9));
-        return new Artifact(id, new ProjectId(row.getObject(1, UUID.class)), ArtifactType.valueOf(row.getString(2)),
-                row.getInt(3), object(row.getString(4)), object(row.getString(5)), strings(row.getString(6)), annotations,
-                ArtifactStatus.valueOf(row.getString(7)), error, row.getInt(10),
-                row.getObject(11, OffsetDateTime.class).toInstant(), row.getObject(12, OffsetDateTime.class).toInstant(),
-                row.getLong(13), new Lineage(row.getInt(14), WrittenFrom.value(object(row.getString(15))), Map.of()));
+    private static boolean hasAnnotations(ResultSet row) throws SQLException {
+        return row.getBoolean(17);
     }
 
-    private static ObjectNode object(String json) throws SQLException {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new SQLException("a JSON column does not hold an object", e);
-        }
-    }
-
-    private static List<String> strings(String json) throws SQLException {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return List.of(JSON.readValue(json, String[].class));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("the edited sections column does not hold a list of strings", e);
-        }
+    private static Artifact artifact(ResultSet row, List<Annotation> annotations) throws SQLException {
+        String errorCode = row.getString(9);
+        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(10));
+        return new Artifact(new ArtifactId(row.getObject(1, UUID.class)), new ProjectId(row.getObject(2, UUID.class)),
+                ArtifactType.valueOf(row.getString(3)), row.getInt(4), JsonText.object(row.getString(5)),
+                JsonText.object(row.getString(6)), JsonText.strings(row.getString(7)), annotations,
+                ArtifactStatus.valueOf(row.getString(8)), error, row.getInt(11),
+                row.getObject(12, OffsetDateTime.class).toInstant(), row.getObject(13, OffsetDateTime.class).toInstant(),
+                row.getLong(14), new Lineage(row.getInt(15), WrittenFrom.value(JsonText.object(row.getString(16))), Map.of()));
     }
 }

@@ -3,7 +3,6 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.GenerationState;
-import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.UserId;
@@ -16,7 +15,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A generation with its lease. The lease lives on the row itself, so that checking it and writing under it
- * happen under one row lock in one transaction.
+ * A generation with its lease, as founders' queries read it. The lease lives on the row itself, so that
+ * checking it and writing under it happen under one row lock in one transaction; the queue's writes (start,
+ * claim, fenced writes) are plain JDBC, in {@link QueuedRows}, {@link GenerationRepository} and
+ * {@link FencedWrites}.
  */
 @Entity
 @Table(name = "generation")
@@ -57,67 +57,8 @@ class GenerationEntity {
     protected GenerationEntity() {
     }
 
-    /** A new generation holding the owner's active-generation slot {@code slot}. */
-    static GenerationEntity of(Generation generation, int slot) {
-        GenerationEntity entity = of(generation);
-        entity.activeSlot = slot;
-        return entity;
-    }
-
-    static GenerationEntity of(Generation generation) {
-        GenerationEntity entity = new GenerationEntity();
-        entity.id = generation.id().value();
-        entity.projectId = generation.projectId().value();
-        entity.ownerId = generation.owner().value();
-        entity.tier = generation.tier();
-        entity.instructions = generation.instructions().orElse(null);
-        entity.createdAt = StoredTime.of(generation.createdAt());
-        entity.fencingToken = 0;
-        entity.setState(generation.state(), generation.startedAt(), generation.finishedAt());
-        return entity;
-    }
-
-    /** A new lease for the next claimant, with a fencing token larger than every earlier one. */
-    Lease claim(String workerId, Instant now, Duration leaseLength) {
-        fencingToken++;
-        leaseWorker = workerId;
-        leaseExpiresAt = StoredTime.of(now.plus(leaseLength));
-        setState(GenerationState.RUNNING, startedAt == null ? StoredTime.of(now) : startedAt, null);
-        return lease();
-    }
-
-    /** Whether the lease is still the current one and has not run out at {@code now}. */
-    boolean isHeld(Lease lease, Instant now) {
-        return state == GenerationState.RUNNING && fencingToken == lease.fencingToken()
-                && leaseExpiresAt != null && leaseExpiresAt.isAfter(now);
-    }
-
-    Lease renew(Instant now, Duration leaseLength) {
-        leaseExpiresAt = StoredTime.of(now.plus(leaseLength));
-        return lease();
-    }
-
-    Generation finish(Instant now) {
-        Generation finished = toGeneration().finished(StoredTime.of(now));
-        setState(finished.state(), startedAt, now);
-        leaseExpiresAt = null;
-        return finished;
-    }
-
     Generation toGeneration() {
         return new Generation(new GenerationId(id), new ProjectId(projectId), new UserId(ownerId), tier, Optional.ofNullable(instructions),
                 items.stream().map(GenerationItemEntity::toItem).toList(), state, createdAt, startedAt, finishedAt);
-    }
-
-    private Lease lease() {
-        return new Lease(new GenerationId(id), leaseWorker, fencingToken, leaseExpiresAt);
-    }
-
-    private void setState(GenerationState newState, Instant started, Instant finished) {
-        state = newState;
-        startedAt = StoredTime.of(started);
-        finishedAt = StoredTime.of(finished);
-        activeProjectId = newState.isActive() ? projectId : null;
-        activeSlot = newState.isActive() ? activeSlot : null;
     }
 }

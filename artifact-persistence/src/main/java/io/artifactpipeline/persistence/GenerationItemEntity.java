@@ -33,19 +33,6 @@ class GenerationItemEntity {
     protected GenerationItemEntity() {
     }
 
-    static GenerationItemEntity of(UUID generationId, int position, GenerationItem item) {
-        GenerationItemEntity entity = new GenerationItemEntity();
-        entity.id = UUID.randomUUID();
-        entity.generationId = generationId;
-        entity.position = position;
-        entity.artifactType = item.type();
-        entity.artifactId = item.artifactId().value();
-        entity.status = item.status();
-        entity.errorCode = item.error() == null ? null : item.error().code().wireName();
-        entity.errorMessage = item.error() == null ? null : ErrorMessages.fit(item.error().message());
-        return entity;
-    }
-
     GenerationItem toItem() {
         ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), errorMessage);
         return new GenerationItem(artifactType, new ArtifactId(artifactId), status, error);

@@ -18,6 +18,7 @@ import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.RevisionSummary;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
@@ -25,6 +26,7 @@ import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.LeasedWrites;
 import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.UsageLedger;
+import org.hibernate.jdbc.ReturningWork;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +54,7 @@ import java.util.function.Supplier;
  */
 public final class JpaStorage implements ProjectStore, ArtifactStore, GenerationQueue, LeasedWrites, AutoCloseable {
     private final Database database;
-    private final UsageLedger usage;
+    private final JpaUsageLedger usage;
     private final ArtifactReadCache reads;
     private DatabaseArtifactEvents events;
 
@@ -83,7 +85,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
         return new JpaStorage(Database.open(settings, false), new ArtifactReadCache(ticker));
     }
 
-    /** Tokens spent per user and day, in the same database. */
+    /** Tokens spent per user and day, in the same database; the worker writes settle calls in it. */
+    @Override
     public UsageLedger usageLedger() {
         return usage;
     }
@@ -134,7 +137,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<Project> findProject(UserId owner, ProjectId id) {
-        return database.read(session -> ProjectRepository.find(session, owner, id));
+        return database.plainRead(connection -> ProjectRows.find(connection, owner, id));
     }
 
     @Override
@@ -165,7 +168,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public List<Artifact> listByProject(UserId owner, ProjectId projectId) {
-        return database.read(session -> ArtifactRepository.listByProject(session, owner, projectId));
+        return database.plainRead(connection -> ArtifactRows.listByProject(connection, owner, projectId));
     }
 
     @Override
@@ -233,7 +236,8 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
         for (int attempt = 1; ; attempt++) {
             try {
                 return database.transaction(session ->
-                        GenerationRepository.enqueue(session, generation, markedGenerating, maxActivePerOwner));
+                        GenerationRepository.enqueue(session, database.vendor(), generation, markedGenerating,
+                                maxActivePerOwner));
             } catch (StoreUnavailableException e) {
                 if (attempt > maxActivePerOwner || !StoreErrors.isOwnerSlotTaken(e.getCause())) {
                     throw e;
@@ -254,29 +258,56 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength) {
-        return database.transaction(session -> GenerationRepository.claimNext(session, workerId, leaseLength));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                GenerationRepository.claimNext(connection, workerId, leaseLength)));
     }
 
     @Override
     public Lease renew(Lease lease, Instant now, Duration leaseLength) {
-        return database.transaction(session -> FencedWrites.renew(session, lease, leaseLength));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                FencedWrites.renew(connection, lease, leaseLength)));
     }
 
     @Override
-    public Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
-        return changing(written.projectId(), () ->
-                database.transaction(session -> FencedWrites.recordWritten(session, lease, written, revision)));
+    public Artifact recordWritten(Lease lease, Artifact written, Revision revision, List<UsageSettlement> calls,
+                                  Instant now) {
+        return changing(written.projectId(), () -> settlingWith(calls, connection ->
+                FencedWrites.recordWritten(connection, database.vendor(), lease, written, revision)));
     }
 
     @Override
-    public Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
-        return changing(failed.projectId(), () ->
-                database.transaction(session -> FencedWrites.recordFailed(session, lease, failed)));
+    public Artifact recordFailed(Lease lease, Artifact failed, List<UsageSettlement> calls, Instant now) {
+        return changing(failed.projectId(), () -> settlingWith(calls, connection ->
+                FencedWrites.recordFailed(connection, database.vendor(), lease, failed)));
+    }
+
+    /**
+     * The calls' settlement and the write in one transaction, the usual case. A refused write (a lost lease,
+     * a deleted artifact, a failure) rolls both back; the calls were billed all the same, so they are then
+     * settled in a transaction of their own.
+     */
+    private Artifact settlingWith(List<UsageSettlement> calls, ReturningWork<Artifact> write) {
+        try {
+            return database.transaction(session -> session.doReturningWork(connection -> {
+                JpaUsageLedger.settle(connection, calls);
+                return write.execute(connection);
+            }));
+        } catch (RuntimeException refused) {
+            if (!calls.isEmpty()) {
+                try {
+                    usage.settle(calls);
+                } catch (RuntimeException alsoFailed) {
+                    refused.addSuppressed(alsoFailed);
+                }
+            }
+            throw refused;
+        }
     }
 
     @Override
     public Generation finish(Lease lease, Instant now) {
-        return database.transaction(session -> FencedWrites.finish(session, lease));
+        return database.transaction(session -> session.doReturningWork(connection ->
+                FencedWrites.finish(connection, lease)));
     }
 
     @Override

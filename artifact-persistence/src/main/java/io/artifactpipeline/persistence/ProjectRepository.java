@@ -3,14 +3,12 @@ package io.artifactpipeline.persistence;
 import io.artifactpipeline.core.model.Page;
 import io.artifactpipeline.core.model.PageRequest;
 import io.artifactpipeline.core.model.Project;
-import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.UserId;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Projects, always read through their owner: a foreign project is never loaded. */
 final class ProjectRepository {
@@ -21,15 +19,6 @@ final class ProjectRepository {
         ProjectEntity entity = ProjectEntity.of(project);
         session.persist(entity);
         return entity.toProject();
-    }
-
-    static Optional<Project> find(Session session, UserId owner, ProjectId id) {
-        return session.createSelectionQuery(
-                        "from ProjectEntity p where p.id = :id and p.ownerId = :owner", ProjectEntity.class)
-                .setParameter("id", id.value())
-                .setParameter("owner", owner.value())
-                .uniqueResultOptional()
-                .map(ProjectEntity::toProject);
     }
 
     static int count(Session session, UserId owner) {

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The databases the adapter runs on, and the little that differs between them: the JSON column type,
- * the vendor-specific migrations and the atomic add-to-usage statement. Everything else is shared.
+ * the vendor-specific migrations, a JSON parameter in plain SQL and the atomic add-to-usage statement. Everything else is shared.
  */
 enum Vendor {
-    POSTGRESQL("postgresql", "jsonb", """
+    POSTGRESQL("postgresql", "jsonb", "cast(? as jsonb)", """
             insert into token_usage (user_id, usage_day, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens)
             values (:user, :day, :input, :output, :cacheRead, :cacheWrite)
             on conflict (user_id, usage_day) do update set
@@ -19,7 +19,7 @@ enum Vendor {
                 cache_read_tokens = token_usage.cache_read_tokens + excluded.cache_read_tokens,
                 cache_write_tokens = token_usage.cache_write_tokens + excluded.cache_write_tokens
             """),
-    H2("h2", "json", """
+    H2("h2", "json", "? format json", """
             merge into token_usage t
             using (values (cast(:user as varchar(255)), cast(:day as date), cast(:input as bigint), cast(:output as bigint),
                            cast(:cacheRead as bigint), cast(:cacheWrite as bigint)))
@@ -36,11 +36,13 @@ enum Vendor {
 
     private final String folder;
     private final String jsonType;
+    private final String jsonParameter;
     private final String addUsageSql;
 
-    Vendor(String folder, String jsonType, String addUsageSql) {
+    Vendor(String folder, String jsonType, String jsonParameter, String addUsageSql) {
         this.folder = folder;
         this.jsonType = jsonType;
+        this.jsonParameter = jsonParameter;
         this.addUsageSql = addUsageSql;
     }
 
@@ -63,6 +65,11 @@ enum Vendor {
     /** Placeholders the shared migrations use where the vendors' SQL differs. */
     Map<String, String> migrationPlaceholders() {
         return Map.of("json", jsonType);
+    }
+
+    /** A JDBC parameter bound to JSON text with {@code setString} that the column stores as JSON, not as a string. */
+    String jsonParameter() {
+        return jsonParameter;
     }
 
     /** Adds one call's tokens to a user's day in one statement, creating the row if needed. */

@@ -124,10 +124,10 @@ abstract class ConcurrencyContract {
 
         Artifact brief = brief(serverA, owner, project);
         Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, Instant.now());
-        assertThatThrownBy(() -> serverA.recordWritten(slow.lease(), written, written.generatedRevision(), Instant.now()))
+        assertThatThrownBy(() -> serverA.recordWritten(slow.lease(), written, written.generatedRevision(), List.of(), Instant.now()))
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> serverA.recordFailed(slow.lease(), brief.failed(
-                new io.artifactpipeline.core.model.ArtifactError(io.artifactpipeline.core.model.ErrorCode.INTERNAL, "y"), Instant.now()), Instant.now()))
+                new io.artifactpipeline.core.model.ArtifactError(io.artifactpipeline.core.model.ErrorCode.INTERNAL, "y"), Instant.now()), List.of(), Instant.now()))
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> serverA.finish(slow.lease(), Instant.now())).isInstanceOf(LeaseLostException.class);
         serverA.release(slow.lease());
@@ -157,7 +157,7 @@ abstract class ConcurrencyContract {
                 .as("a server whose clock runs ahead takes over nothing that is alive").isEmpty();
         Artifact brief = brief(serverA, owner, project);
         Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, anHourAhead);
-        assertThat(serverA.recordWritten(live.lease(), written, written.generatedRevision(), anHourAhead).versionNumber())
+        assertThat(serverA.recordWritten(live.lease(), written, written.generatedRevision(), List.of(), anHourAhead).versionNumber())
                 .as("and the holder's writes are judged by the database's time too").isEqualTo(1);
     }
 

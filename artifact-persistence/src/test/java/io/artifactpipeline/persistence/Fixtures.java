@@ -66,7 +66,7 @@ final class Fixtures {
 
     static Artifact write(JpaStorage store, ClaimedGeneration claim, Artifact artifact, Instant at) {
         Artifact written = artifact.withGeneratedContent(SampleContent.full(artifact.type()), 1, at);
-        return store.recordWritten(claim.lease(), written, written.generatedRevision(), at);
+        return store.recordWritten(claim.lease(), written, written.generatedRevision(), List.of(), at);
     }
 
     /** A project whose five artifacts have all been written once and whose generation is finished. */

@@ -8,6 +8,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.UserId;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,7 +84,7 @@ class JsonColumnsTest {
         ClaimedGeneration claim = storage.claimNext("w", now, Fixtures.LEASE).orElseThrow();
         Artifact brief = storage.listByProject(owner, project.id()).getFirst();
         Artifact written = brief.withGeneratedContent(AWKWARD.deepCopy(), 1, now);
-        return storage.recordWritten(claim.lease(), written, written.generatedRevision(), now);
+        return storage.recordWritten(claim.lease(), written, written.generatedRevision(), List.of(), now);
     }
 
     private static ObjectNode parse(String json) {

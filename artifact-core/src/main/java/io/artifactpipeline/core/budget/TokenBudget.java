@@ -3,6 +3,7 @@ package io.artifactpipeline.core.budget;
 import io.artifactpipeline.core.error.BudgetExhaustedException;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.UsageLedger;
 
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,7 +72,22 @@ public final class TokenBudget {
 
     /** Replaces the reservation by what the call cost; on the day it was made, even past midnight. */
     public void settle(Reservation reservation, TokenUsage actual) {
-        ledger.settle(reservation.user(), reservation.day(), reservation.tokens(), actual);
+        settle(List.of(settlement(reservation, actual)));
+    }
+
+    /** The settlement of a reservation, for a store that settles it together with a write. */
+    public UsageSettlement settlement(Reservation reservation, TokenUsage actual) {
+        return new UsageSettlement(reservation.user(), reservation.day(), reservation.tokens(), actual);
+    }
+
+    /** Settles calls whose settlement was not handed to a write after all. */
+    public void settle(List<UsageSettlement> calls) {
+        calls.forEach(call -> ledger.settle(call.user(), call.day(), call.reserved(), call.actual()));
+    }
+
+    /** Whether reservations are kept in {@code other}, so that its owner may settle them. */
+    public boolean keepsReservationsIn(UsageLedger other) {
+        return ledger == other;
     }
 
     public long usedToday(UserId user) {

@@ -11,11 +11,11 @@ import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.Project;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.port.ArtifactChange;
 import io.artifactpipeline.core.port.ArtifactEvents;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.LeasedWrites;
-import io.artifactpipeline.core.port.ProjectStore;
 import io.artifactpipeline.core.port.SectionDrafts;
 
 import java.time.Clock;
@@ -45,16 +45,14 @@ final class CascadeRunner {
      */
     static final int MAX_CLAIMS = 10;
 
-    private final ProjectStore projects;
     private final ArtifactStore artifacts;
     private final LeasedWrites writes;
     private final ArtifactWriter writer;
     private final ArtifactEvents events;
     private final Clock clock;
 
-    CascadeRunner(ProjectStore projects, ArtifactStore artifacts, LeasedWrites writes, ArtifactWriter writer,
+    CascadeRunner(ArtifactStore artifacts, LeasedWrites writes, ArtifactWriter writer,
                   ArtifactEvents events, Clock clock) {
-        this.projects = projects;
         this.artifacts = artifacts;
         this.writes = writes;
         this.writer = writer;
@@ -79,10 +77,8 @@ final class CascadeRunner {
      * @throws RunAbandonedException if the thread was interrupted: nothing more was written
      */
     Generation run(ClaimedGeneration claim) {
-        Generation generation = claim.generation();
-        Run run = new Run(claim, projects.findProject(generation.owner(), generation.projectId()),
-                artifacts.listByProject(generation.owner(), generation.projectId()).stream()
-                        .collect(Collectors.toMap(Artifact::type, Function.identity())));
+        Run run = new Run(claim, claim.project(), claim.artifacts().stream()
+                .collect(Collectors.toMap(Artifact::type, Function.identity())));
         // One virtual thread per artifact; a per-run executor so that an interrupt reaches every call in flight.
         try (ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<ArtifactType, CompletableFuture<Settled>> settled = new EnumMap<>(ArtifactType.class);
@@ -175,11 +171,12 @@ final class CascadeRunner {
             }
             if (Thread.currentThread().isInterrupted()) {
                 // Shutting down or crashing: whatever the call returned is not the model's verdict.
+                writer.settleNow(outcome);
                 throw new RunAbandonedException();
             }
             return switch (outcome) {
                 case ArtifactWriter.Outcome.Written written -> store(artifact, written, writtenFrom);
-                case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason());
+                case ArtifactWriter.Outcome.Failed failed -> fail(artifact, failed.reason(), failed.unsettled());
             };
         }
 
@@ -200,7 +197,8 @@ final class CascadeRunner {
                               Map<ArtifactType, Integer> writtenFrom) {
             Artifact updated = artifact.withGeneratedContent(written.content(), written.schemaVersion(), writtenFrom,
                     clock.instant());
-            Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(), clock.instant());
+            Artifact saved = writes.recordWritten(claim.lease(), updated, updated.generatedRevision(),
+                    written.unsettled(), clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.CONTENT_WRITTEN));
             // Dependents this generation rewrites anyway are not announced; only those it leaves behind.
             Generation generation = claim.generation();
@@ -212,7 +210,12 @@ final class CascadeRunner {
         }
 
         private Settled fail(Artifact artifact, ArtifactError reason) {
-            Artifact saved = writes.recordFailed(claim.lease(), artifact.failed(reason, clock.instant()), clock.instant());
+            return fail(artifact, reason, List.of());
+        }
+
+        private Settled fail(Artifact artifact, ArtifactError reason, List<UsageSettlement> unsettled) {
+            Artifact saved = writes.recordFailed(claim.lease(), artifact.failed(reason, clock.instant()), unsettled,
+                    clock.instant());
             events.publish(ArtifactChange.of(saved, ArtifactChange.Kind.STATUS_CHANGED));
             return new Settled.Unusable();
         }

@@ -7,7 +7,6 @@ import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.LeasedWrites;
-import io.artifactpipeline.core.port.ProjectStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +29,9 @@ public final class GenerationEngine {
     private final Duration leaseLength;
 
     /** The driven ports the cascade reads and writes through. */
-    public record Ports(ProjectStore projects, ArtifactStore artifacts, GenerationQueue queue, LeasedWrites writes,
-                        LanguageModel model, ArtifactEvents events) {
+    public record Ports(ArtifactStore artifacts, GenerationQueue queue, LeasedWrites writes, LanguageModel model,
+                        ArtifactEvents events) {
         public Ports {
-            Objects.requireNonNull(projects, "projects");
             Objects.requireNonNull(artifacts, "artifacts");
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(writes, "writes");
@@ -49,8 +47,9 @@ public final class GenerationEngine {
         this.clock = clock;
         this.workerId = workerId;
         this.leaseLength = leaseLength;
-        this.runner = new CascadeRunner(ports.projects(), ports.artifacts(), ports.writes(),
-                new ArtifactWriter(ports.model(), budget), ports.events(), clock);
+        this.runner = new CascadeRunner(ports.artifacts(), ports.writes(),
+                new ArtifactWriter(ports.model(), budget,
+                budget.keepsReservationsIn(ports.writes().usageLedger())), ports.events(), clock);
         this.worker = new GenerationWorker(queue, runner, clock, workerId, leaseLength);
     }
 

@@ -22,10 +22,12 @@ import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.ProjectPosition;
 import io.artifactpipeline.core.model.Revision;
 import io.artifactpipeline.core.model.RevisionSummary;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.ArtifactStore;
 import io.artifactpipeline.core.port.GenerationQueue;
 import io.artifactpipeline.core.port.LeasedWrites;
+import io.artifactpipeline.core.port.UsageLedger;
 import io.artifactpipeline.core.port.ProjectStore;
 
 import java.time.Duration;
@@ -50,6 +52,7 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     private final Map<GenerationId, Generation> generations = new LinkedHashMap<>();
     private final Map<GenerationId, Lease> leases = new HashMap<>();
     private final Map<GenerationId, Long> fencingTokens = new HashMap<>();
+    private final InMemoryUsageLedger usage = new InMemoryUsageLedger();
 
     /** Newest first, then by id as a database orders UUIDs (unsigned, which their text order is too). */
     private static final Comparator<ProjectPosition> NEWEST_FIRST = Comparator.comparing(ProjectPosition::createdAt)
@@ -207,7 +210,8 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
                 Generation started = generation.started(now);
                 generations.put(started.id(), started);
                 leases.put(started.id(), granted);
-                return Optional.of(new ClaimedGeneration(started, granted));
+                return Optional.of(new ClaimedGeneration(started, granted, findProject(started.owner(), started.projectId()),
+                        listByProject(started.owner(), started.projectId())));
             }
         }
         return Optional.empty();
@@ -222,7 +226,9 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
-    public synchronized Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now) {
+    public synchronized Artifact recordWritten(Lease lease, Artifact written, Revision revision,
+                                               List<UsageSettlement> calls, Instant now) {
+        settle(calls);
         checkHeld(lease, now);
         Artifact saved = saveFromWorker(written);
         appendRevision(revision);
@@ -231,7 +237,8 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
     }
 
     @Override
-    public synchronized Artifact recordFailed(Lease lease, Artifact failed, Instant now) {
+    public synchronized Artifact recordFailed(Lease lease, Artifact failed, List<UsageSettlement> calls, Instant now) {
+        settle(calls);
         checkHeld(lease, now);
         Artifact saved = saveFromWorker(failed);
         updateItem(lease.generationId(), failed, false);
@@ -255,7 +262,18 @@ public final class InMemoryStore implements ProjectStore, ArtifactStore, Generat
         }
     }
 
+    /** The ledger the worker writes settle calls in; a pipeline built on this store uses it by default. */
+    @Override
+    public UsageLedger usageLedger() {
+        return usage;
+    }
+
     // --- internals
+
+    /** Billed calls are settled whether or not the write they came with is refused. */
+    private void settle(List<UsageSettlement> calls) {
+        calls.forEach(call -> usage.settle(call.user(), call.day(), call.reserved(), call.actual()));
+    }
 
     private boolean owns(UserId owner, ProjectId projectId) {
         Project project = projects.get(projectId);

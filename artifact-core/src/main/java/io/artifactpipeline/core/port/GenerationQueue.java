@@ -36,6 +36,7 @@ public interface GenerationQueue {
     /**
      * Claims the oldest generation that is queued, or running under a lease that has expired, for
      * {@code leaseLength}; expiry is judged by the store's clock (see {@link LeasedWrites}). Each claim gets a fencing token larger than any before it for that generation.
+     * The claim comes with the project and its artifacts as they stand, read in the same step.
      */
     Optional<ClaimedGeneration> claimNext(String workerId, Instant now, Duration leaseLength);
 }

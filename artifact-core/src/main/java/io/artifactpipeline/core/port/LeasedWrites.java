@@ -4,9 +4,11 @@ import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.Lease;
 import io.artifactpipeline.core.model.Revision;
+import io.artifactpipeline.core.model.UsageSettlement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The only way a worker writes: every write shows the {@link Lease} of its claim, and a lease that
@@ -25,18 +27,28 @@ public interface LeasedWrites {
 
     /**
      * Stores content the model wrote: every field of the artifact except annotations (which founders may
-     * add meanwhile), the revision, and the generation item as succeeded.
+     * add meanwhile), the revision, and the generation item as succeeded. Settles the given calls in
+     * {@link #usageLedger()} in the same step: whether or not the write is refused, since they were billed.
      *
      * @return the artifact as saved
      */
-    Artifact recordWritten(Lease lease, Artifact written, Revision revision, Instant now);
+    Artifact recordWritten(Lease lease, Artifact written, Revision revision, List<UsageSettlement> calls, Instant now);
 
-    /** Stores an artifact's failure (its status and error) and the generation item as failed. */
-    Artifact recordFailed(Lease lease, Artifact failed, Instant now);
+    /**
+     * Stores an artifact's failure (its status and error) and the generation item as failed; settles the
+     * given calls as {@link #recordWritten} does.
+     */
+    Artifact recordFailed(Lease lease, Artifact failed, List<UsageSettlement> calls, Instant now);
 
     /** Concludes the generation from its items and releases the lease. */
     Generation finish(Lease lease, Instant now);
 
     /** Hands a generation back unfinished (graceful shutdown): any worker may claim it at once. */
     void release(Lease lease);
+
+    /**
+     * The ledger the writes settle calls in. When the token budget keeps its reservations in the same
+     * ledger, a worker settles each call with the write that follows it instead of separately.
+     */
+    UsageLedger usageLedger();
 }

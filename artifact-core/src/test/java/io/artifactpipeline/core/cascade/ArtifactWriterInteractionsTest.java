@@ -1,5 +1,6 @@
 package io.artifactpipeline.core.cascade;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.artifactpipeline.core.budget.TokenBudget;
 import io.artifactpipeline.core.model.Actor;
 import io.artifactpipeline.core.model.Artifact;
@@ -12,6 +13,7 @@ import io.artifactpipeline.core.model.Project;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.TokenUsage;
+import io.artifactpipeline.core.model.UsageSettlement;
 import io.artifactpipeline.core.model.UserId;
 import io.artifactpipeline.core.port.LanguageModel;
 import io.artifactpipeline.core.port.ModelFailure;
@@ -39,6 +41,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -50,7 +53,7 @@ class ArtifactWriterInteractionsTest {
     private final UsageLedger ledger = mock(UsageLedger.class);
     private final LanguageModel model = mock(LanguageModel.class);
     private final ArtifactWriter writer = new ArtifactWriter(model,
-            new TokenBudget(ledger, Clock.fixed(NOW, ZoneOffset.UTC), TokenBudget.DEFAULT_ESTIMATE_PER_CALL));
+            new TokenBudget(ledger, Clock.fixed(NOW, ZoneOffset.UTC), TokenBudget.DEFAULT_ESTIMATE_PER_CALL), false);
     private final Project project = new Project(new ProjectId(UUID.randomUUID()), OWNER, "Bakery", "Forecast bread",
             Map.of(), NOW);
     private final Artifact brief = Artifact.awaitingFirstGeneration(new ArtifactId(UUID.randomUUID()), project.id(),
@@ -101,5 +104,29 @@ class ArtifactWriterInteractionsTest {
         InOrder order = inOrder(ledger);
         order.verify(ledger).settle(eq(OWNER), any(), eq(TokenBudget.DEFAULT_ESTIMATE_PER_CALL), eq(truncated));
         order.verify(ledger).settle(eq(OWNER), any(), eq(TokenBudget.DEFAULT_ESTIMATE_PER_CALL), eq(TokenUsage.NONE));
+    }
+
+    @Test
+    void whenTheWritesSettleTheLastCallIsHandedToThemAndAnInvalidFirstCallIsSettledBeforeTheRepair() {
+        ArtifactWriter handingOn = new ArtifactWriter(model,
+                new TokenBudget(ledger, Clock.fixed(NOW, ZoneOffset.UTC), TokenBudget.DEFAULT_ESTIMATE_PER_CALL), true);
+        when(ledger.reserve(eq(OWNER), any(), anyLong(), anyLong())).thenReturn(true);
+        TokenUsage invalidCost = TokenUsage.of(1_000, 10);
+        when(model.write(any(), any()))
+                .thenReturn(new ModelReply(JsonNodeFactory.instance.objectNode(), invalidCost))
+                .thenReturn(new ModelReply(SampleContent.forTier(ArtifactType.BRIEF, Tier.BOOTSTRAPPER),
+                        FakeLanguageModel.USAGE_PER_CALL));
+
+        ArtifactWriter.Outcome outcome = handingOn.write(generation, project, brief, Map.of(), SectionDrafts.ignored());
+
+        assertThat(outcome).isInstanceOf(ArtifactWriter.Outcome.Written.class);
+        assertThat(outcome.unsettled()).containsExactly(new UsageSettlement(OWNER, NOW.atZone(ZoneOffset.UTC).toLocalDate(),
+                TokenBudget.DEFAULT_ESTIMATE_PER_CALL, FakeLanguageModel.USAGE_PER_CALL));
+        InOrder order = inOrder(ledger, model);
+        order.verify(model).write(any(), any());
+        order.verify(ledger).settle(eq(OWNER), any(), eq(TokenBudget.DEFAULT_ESTIMATE_PER_CALL), eq(invalidCost));
+        order.verify(ledger).reserve(eq(OWNER), any(), anyLong(), anyLong());
+        order.verify(model).write(any(), any());
+        verify(ledger, times(1)).settle(any(), any(), anyLong(), any());
     }
 }

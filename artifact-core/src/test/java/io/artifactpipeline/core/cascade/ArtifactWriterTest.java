@@ -234,7 +234,7 @@ class ArtifactWriterTest {
         ObjectNode old = SampleContent.forTier(BRIEF, Tier.BOOTSTRAPPER);
         Artifact existing = artifact(BRIEF).withGeneratedContent(old, 1, NOW).markedGenerating(NOW);
 
-        new ArtifactWriter(model, budget).write(generation(Tier.BOOTSTRAPPER, BRIEF, Optional.of("Shorter, please")), project,
+        new ArtifactWriter(model, budget, false).write(generation(Tier.BOOTSTRAPPER, BRIEF, Optional.of("Shorter, please")), project,
                 existing, Map.of(), SectionDrafts.ignored());
 
         ModelRequest request = model.requests().getFirst();
@@ -243,7 +243,7 @@ class ArtifactWriterTest {
     }
 
     private ArtifactWriter.Outcome write(LanguageModel languageModel, Tier tier, ArtifactType type) {
-        return new ArtifactWriter(languageModel, budget).write(generation(tier, type, Optional.empty()), project,
+        return new ArtifactWriter(languageModel, budget, false).write(generation(tier, type, Optional.empty()), project,
                 artifact(type), Map.of(), SectionDrafts.ignored());
     }
 

@@ -20,6 +20,7 @@ import io.artifactpipeline.core.usecase.StartGeneration;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,20 +42,20 @@ class CascadeRunnerInteractionsTest {
     private final InMemoryStore store = new InMemoryStore();
     private final LeasedWrites writes = mock(LeasedWrites.class);
     private final ArtifactEvents events = mock(ArtifactEvents.class);
-    private final CascadeRunner runner = new CascadeRunner(store, store, writes,
+    private final CascadeRunner runner = new CascadeRunner(store, writes,
             new ArtifactWriter(new FakeLanguageModel(), new TokenBudget(new InMemoryUsageLedger(), Clock.systemUTC(),
-                    TokenBudget.DEFAULT_ESTIMATE_PER_CALL)), events, Clock.systemUTC());
+                    TokenBudget.DEFAULT_ESTIMATE_PER_CALL), false), events, Clock.systemUTC());
 
     @Test
     void eachWrittenArtifactIsStoredUnderTheLeaseAndThenPublished() {
         ClaimedGeneration claim = queuedAndClaimed();
-        when(writes.recordWritten(any(), any(), any(), any())).thenAnswer(call -> call.getArgument(1));
+        when(writes.recordWritten(any(), any(), any(), any(), any())).thenAnswer(call -> call.getArgument(1));
 
         runner.run(claim);
 
         InOrder order = inOrder(writes, events);
         order.verify(writes).recordWritten(argThat(lease -> lease.equals(claim.lease())),
-                argThat(artifact -> artifact.type() == ArtifactType.BRIEF), any(), any());
+                argThat(artifact -> artifact.type() == ArtifactType.BRIEF), any(), any(), any());
         order.verify(events).publish(argThat(change -> change.type() == ArtifactType.BRIEF
                 && change.kind() == ArtifactChange.Kind.CONTENT_WRITTEN));
         verify(writes).finish(argThat(lease -> lease.equals(claim.lease())), any());
@@ -63,12 +64,12 @@ class CascadeRunnerInteractionsTest {
     @Test
     void aLostLeaseStopsTheRunWithoutAnotherWriteOrAnyEvent() {
         ClaimedGeneration claim = queuedAndClaimed();
-        when(writes.recordWritten(any(), any(), any(), any())).thenThrow(new LeaseLostException(claim.generation().id()));
+        when(writes.recordWritten(any(), any(), any(), any(), any())).thenThrow(new LeaseLostException(claim.generation().id()));
 
         assertThatThrownBy(() -> runner.run(claim)).isInstanceOf(LeaseLostException.class);
 
-        verify(writes).recordWritten(any(), argThat((Artifact a) -> a.type() == ArtifactType.BRIEF), any(), any());
-        verify(writes, never()).recordFailed(any(), any(), any());
+        verify(writes).recordWritten(any(), argThat((Artifact a) -> a.type() == ArtifactType.BRIEF), any(), any(), any());
+        verify(writes, never()).recordFailed(any(), any(), any(), any());
         verify(writes, never()).finish(any(), any());
         verify(events, never()).publish(argThat(change -> !change.isDraft()));
     }

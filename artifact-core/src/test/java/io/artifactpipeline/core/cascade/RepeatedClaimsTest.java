@@ -46,7 +46,7 @@ class RepeatedClaimsTest {
                 }
             }
 
-            Generation finished = new CascadeRunner(store, store, store, new ArtifactWriter(model, budget),
+            Generation finished = new CascadeRunner(store, store, new ArtifactWriter(model, budget, false),
                     new InMemoryArtifactEvents(), Clock.systemUTC()).run(claim);
 
             assertThat(finished.state()).isEqualTo(GenerationState.FAILED);

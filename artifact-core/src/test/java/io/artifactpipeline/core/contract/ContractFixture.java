@@ -99,7 +99,7 @@ public abstract class ContractFixture {
 
     protected Artifact write(ClaimedGeneration claim, Artifact artifact, Instant at) {
         Artifact written = artifact.withGeneratedContent(SampleContent.full(artifact.type()), 1, at);
-        return stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), at);
+        return stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), List.of(), at);
     }
 
     protected Artifact artifact(Project project, ArtifactType type) {

@@ -210,6 +210,6 @@ public abstract class HistoryContract extends ContractFixture {
     private Artifact writeFrom(ClaimedGeneration claim, Artifact artifact, Map<ArtifactType, Integer> writtenFrom) {
         ObjectNode content = SampleContent.full(artifact.type());
         Artifact written = artifact.withGeneratedContent(content, 1, writtenFrom, now);
-        return stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), now);
+        return stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), List.of(), now);
     }
 }

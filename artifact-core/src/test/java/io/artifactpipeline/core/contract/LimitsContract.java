@@ -1,7 +1,12 @@
 package io.artifactpipeline.core.contract;
 
 import io.artifactpipeline.core.error.TooManyActiveGenerationsException;
+import io.artifactpipeline.core.error.LeaseLostException;
 import io.artifactpipeline.core.model.Actor;
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.UsageSettlement;
+import io.artifactpipeline.core.testing.SampleContent;
 import io.artifactpipeline.core.model.Artifact;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
@@ -59,7 +64,7 @@ public abstract class LimitsContract {
 
         assertThatThrownBy(() -> enqueueIn(newProject(), 2)).isInstanceOf(TooManyActiveGenerationsException.class);
 
-        ClaimedGeneration claim = stores.queue().claimNext("w1", now, Duration.ofSeconds(30)).orElseThrow();
+        ClaimedGeneration claim = claim("w1");
         stores.writes().finish(claim.lease(), now);
         assertThat(enqueueIn(newProject(), 2)).isNotNull();
         assertThat(enqueueIn(newProject(), 3)).as("the limit is the caller's, not stored").isNotNull();
@@ -122,6 +127,49 @@ public abstract class LimitsContract {
         }
         assertThat(granted.get()).isEqualTo(10);
         assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aWorkersWriteSettlesTheCallsItStoresTheOutcomeOf() {
+        Artifact brief = queuedBriefAfterReserving600();
+        ClaimedGeneration claim = claim("w1");
+
+        Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, now);
+        stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), billed150Of600(), now);
+
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(150);
+    }
+
+    @Test
+    void aWriteRefusedForALostLeaseStillSettlesItsCallsBecauseTheyWereBilled() {
+        Artifact brief = queuedBriefAfterReserving600();
+        ClaimedGeneration lost = claim("w1");
+        stores.writes().release(lost.lease());
+        claim("w2");
+
+        assertThatThrownBy(() -> stores.writes().recordFailed(lost.lease(),
+                brief.failed(new ArtifactError(ErrorCode.INTERNAL, "x"), now), billed150Of600(), now))
+                .isInstanceOf(LeaseLostException.class);
+
+        assertThat(stores.usage().tokensUsed(alice, today)).isEqualTo(150);
+        assertThat(stores.artifacts().findArtifact(alice, brief.id()).orElseThrow().status())
+                .isEqualTo(brief.status());
+    }
+
+    /** The store's copy of a brief just queued for generation, as a worker reads it. */
+    private Artifact queuedBriefAfterReserving600() {
+        assertThat(stores.usage().reserve(alice, today, 600, 1_000)).isTrue();
+        Generation generation = enqueueIn(newProject(), 2);
+        return stores.artifacts().findArtifact(alice, generation.items().getFirst().artifactId()).orElseThrow();
+    }
+
+    private ClaimedGeneration claim(String worker) {
+        return stores.queue().claimNext(worker, now, Duration.ofSeconds(30)).orElseThrow();
+    }
+
+    /** A call that reserved 600 tokens and cost 150. */
+    private List<UsageSettlement> billed150Of600() {
+        return List.of(new UsageSettlement(alice, today, 600, TokenUsage.of(100, 50)));
     }
 
     private Project newProject() {

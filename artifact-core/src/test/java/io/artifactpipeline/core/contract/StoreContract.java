@@ -170,6 +170,18 @@ public abstract class StoreContract extends HistoryContract {
     }
 
     @Test
+    void aClaimComesWithTheProjectAndItsArtifactsAsTheyStand() {
+        Project project = newProject(alice);
+        enqueueAll(project);
+
+        ClaimedGeneration claim = claim("w1");
+
+        assertThat(claim.project()).contains(project);
+        assertThat(claim.artifacts()).containsExactlyInAnyOrderElementsOf(
+                stores.artifacts().listByProject(alice, project.id()));
+    }
+
+    @Test
     void anExpiredLeaseIsTakenOverAndTheOldHolderCanNoLongerWrite() {
         Project project = newProject(alice);
         enqueueAll(project);
@@ -184,9 +196,9 @@ public abstract class StoreContract extends HistoryContract {
 
         Artifact scope = artifact(project, ArtifactType.MVP_SCOPE);
         Artifact written = scope.withGeneratedContent(SampleContent.full(ArtifactType.MVP_SCOPE), 1, now);
-        assertThatThrownBy(() -> stores.writes().recordWritten(first.lease(), written, written.generatedRevision(), now))
+        assertThatThrownBy(() -> stores.writes().recordWritten(first.lease(), written, written.generatedRevision(), List.of(), now))
                 .isInstanceOf(LeaseLostException.class);
-        assertThatThrownBy(() -> stores.writes().recordFailed(first.lease(), scope.failed(failure(), now), now))
+        assertThatThrownBy(() -> stores.writes().recordFailed(first.lease(), scope.failed(failure(), now), List.of(), now))
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> stores.writes().finish(first.lease(), now)).isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> stores.writes().renew(first.lease(), now, LEASE)).isInstanceOf(LeaseLostException.class);
@@ -203,7 +215,7 @@ public abstract class StoreContract extends HistoryContract {
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(claim.lease().expiresAt()));
         Instant late = Instant.now();
         Artifact written = brief.withGeneratedContent(SampleContent.full(ArtifactType.BRIEF), 1, late);
-        assertThatThrownBy(() -> stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), late))
+        assertThatThrownBy(() -> stores.writes().recordWritten(claim.lease(), written, written.generatedRevision(), List.of(), late))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(artifact(project, ArtifactType.BRIEF).versionNumber()).isZero();
     }
@@ -283,7 +295,7 @@ public abstract class StoreContract extends HistoryContract {
         List<Artifact> artifacts = stores.artifacts().listByProject(alice, project.id());
         write(claim, artifacts.get(0));
         for (Artifact artifact : artifacts.subList(1, 5)) {
-            stores.writes().recordFailed(claim.lease(), artifact.failed(failure(), now), now);
+            stores.writes().recordFailed(claim.lease(), artifact.failed(failure(), now), List.of(), now);
         }
         Artifact failed = artifact(project, ArtifactType.RISK_LOG);
         assertThat(failed.status()).isEqualTo(ArtifactStatus.FAILED);
@@ -307,7 +319,7 @@ public abstract class StoreContract extends HistoryContract {
         ClaimedGeneration again = claim("w1");
         ObjectNode newer = SampleContent.full(ArtifactType.BRIEF).put("target_user", "Chains");
         Artifact rewritten = artifact(project, ArtifactType.BRIEF).withGeneratedContent(newer, 1, now);
-        stores.writes().recordWritten(again.lease(), rewritten, rewritten.generatedRevision(), now);
+        stores.writes().recordWritten(again.lease(), rewritten, rewritten.generatedRevision(), List.of(), now);
 
         Artifact found = artifact(project, ArtifactType.BRIEF);
         assertThat(found.versionNumber()).isEqualTo(2);
@@ -344,7 +356,7 @@ public abstract class StoreContract extends HistoryContract {
         ClaimedGeneration claim = claim("w1");
         Artifact brief = write(claim, artifact(project, ArtifactType.BRIEF));
         Artifact scope = stores.writes().recordFailed(claim.lease(),
-                artifact(project, ArtifactType.MVP_SCOPE).failed(failure(), now), now);
+                artifact(project, ArtifactType.MVP_SCOPE).failed(failure(), now), List.of(), now);
         assertThat(stores.artifacts().findProgress(alice, brief.id())).contains(ArtifactProgress.of(brief));
         assertThat(stores.artifacts().findProgress(alice, scope.id())).contains(ArtifactProgress.of(scope));
         assertThat(stores.artifacts().findProgress(alice, scope.id()).orElseThrow().error()).isEqualTo(failure());

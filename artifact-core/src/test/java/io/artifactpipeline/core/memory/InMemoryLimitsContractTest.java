@@ -6,6 +6,7 @@ import io.artifactpipeline.core.contract.LimitsContract;
 class InMemoryLimitsContractTest extends LimitsContract {
     @Override
     protected ContractStores openStores() {
-        return ContractStores.of(new InMemoryStore(), new InMemoryUsageLedger());
+        InMemoryStore store = new InMemoryStore();
+        return ContractStores.of(store, store.usageLedger());
     }
 }

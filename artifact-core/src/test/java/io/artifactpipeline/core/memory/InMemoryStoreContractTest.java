@@ -7,6 +7,6 @@ class InMemoryStoreContractTest extends StoreContract {
     @Override
     protected ContractStores openStores() {
         InMemoryStore store = new InMemoryStore();
-        return ContractStores.of(store, new InMemoryUsageLedger());
+        return ContractStores.of(store, store.usageLedger());
     }
 }

@@ -1,0 +1,73 @@
+package io.artifactpipeline.persistence;
+
+import io.artifactpipeline.core.model.ArtifactError;
+import io.artifactpipeline.core.model.ArtifactId;
+import io.artifactpipeline.core.model.ArtifactType;
+import io.artifactpipeline.core.model.ErrorCode;
+import io.artifactpipeline.core.model.Generation;
+import io.artifactpipeline.core.model.GenerationId;
+import io.artifactpipeline.core.model.GenerationItem;
+import io.artifactpipeline.core.model.GenerationState;
+import io.artifactpipeline.core.model.ProjectId;
+import io.artifactpipeline.core.model.Tier;
+import io.artifactpipeline.core.model.UserId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A generation row read in plain JDBC for a claim or a fenced write, with the database's time read by the
+ * same statement ({@link #COLUMNS}), so that leases are given and judged by one clock without a round trip.
+ */
+record RunningGeneration(GenerationId id, ProjectId projectId, UserId owner, Tier tier, Optional<String> instructions,
+                         Instant createdAt, Instant startedAt, long fencingToken, Instant databaseNow) {
+
+    /** The columns {@link #read} expects, in order. */
+    static final String COLUMNS =
+            "id, project_id, owner_id, tier, instructions, created_at, started_at, fencing_token, current_timestamp";
+
+    static RunningGeneration read(ResultSet row) throws SQLException {
+        return new RunningGeneration(new GenerationId(row.getObject(1, UUID.class)),
+                new ProjectId(row.getObject(2, UUID.class)), new UserId(row.getString(3)), Tier.valueOf(row.getString(4)),
+                Optional.ofNullable(row.getString(5)), instant(row, 6), instant(row, 7), row.getLong(8),
+                StoredTime.of(instant(row, 9)));
+    }
+
+    /** The generation as running since {@code started}, with its items as stored. */
+    Generation toGeneration(Connection connection, Instant started) throws SQLException {
+        return new Generation(id, projectId, owner, tier, instructions, items(connection), GenerationState.RUNNING,
+                createdAt, started, null);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private List<GenerationItem> items(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select artifact_type, artifact_id, status, error_code, error_message
+                from generation_item where generation_id = ? order by position
+                """)) {
+            select.setObject(1, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                List<GenerationItem> items = new ArrayList<>();
+                while (rows.next()) {
+                    String code = rows.getString(4);
+                    items.add(new GenerationItem(ArtifactType.valueOf(rows.getString(1)),
+                            new ArtifactId(rows.getObject(2, UUID.class)), GenerationItem.Status.valueOf(rows.getString(3)),
+                            code == null ? null : new ArtifactError(ErrorCode.fromWireName(code), rows.getString(5))));
+                }
+                return items;
+            }
+        }
+    }
+}

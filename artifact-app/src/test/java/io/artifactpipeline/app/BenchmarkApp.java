@@ -58,7 +58,6 @@ public final class BenchmarkApp {
             Collections.sort(millis);
             System.out.printf("BENCH one-generation latency=1000ms runs(ms)=%s median=%d max=%d%n",
                     millis, millis.get(millis.size() / 2), millis.getLast());
-            assertThat(millis.getLast()).isLessThan(3_300);
         }
     }
 
@@ -68,7 +67,6 @@ public final class BenchmarkApp {
         System.out.printf("BENCH many-at-once projects=%d latency=%dms total=%.2fs failedOrUnfinished=%d peakHeapMiB=%d maxHeapMiB=%d%n",
                 projects, latencyMillis, result.seconds(), result.notSucceeded(), result.peakHeapMiB(), maxHeapMiB());
         assertThat(result.notSucceeded()).isZero();
-        assertThat(result.seconds()).isLessThan(15);
         assertThat(result.peakHeapMiB()).isLessThan(512);
     }
 

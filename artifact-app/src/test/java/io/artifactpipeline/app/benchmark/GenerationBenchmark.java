@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The background-generation benchmarks of BENCHMARKS.md, run with
  * {@code ./mvnw -B -pl artifact-app -am verify -Pbenchmark} (PostgreSQL on 127.0.0.1:5432, 512 MiB heap).
- * They print their figures; the asserted bounds are the targets.
+ * They print their figures, which BENCHMARKS.md compares with the targets; times are not asserted (they
+ * depend on what else the machine runs), only that every generation succeeded within the heap.
  */
 @Tag("benchmark")
 class GenerationBenchmark {

@@ -94,9 +94,10 @@ run() { # label, url, connections, [extra header | "spread"]
   wrk -t2 -c"$3" -d5s -H "Authorization: Bearer $TOKEN" "${extra[@]}" "$2" >/dev/null   # warm-up (pools, caches)
   wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $TOKEN" "${extra[@]}" "$2" \
     | awk -v label="$1" -v c="$3" '
-        /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {non2xx=$NF} /Socket errors/ {errors=$0}
-        END {printf "%-44s c=%-3s %10s req/s  p50 %8s  p99 %8s%s%s\n", label, c, rps, p50, p99,
-             (non2xx ? "  non-2xx/3xx " non2xx : ""), (errors ? "  " errors : "")}'
+        /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 90%/ {p90=$2} / 99%/ {p99=$2} /^    Latency/ {max=$4}
+        /requests in/ {n=$1} /Non-2xx/ {non2xx=$NF} /Socket errors/ {errors=$0}
+        END {printf "%-44s c=%-3s %10s req/s  p50 %8s  p90 %8s  p99 %8s  max %8s  (%s requests)%s%s\n", label, c, rps,
+             p50, p90, p99, max, n, (non2xx ? "  non-2xx/3xx " non2xx : ""), (errors ? "  " errors : "")}'
 }
 
 for mode in $AUTH_MODES; do

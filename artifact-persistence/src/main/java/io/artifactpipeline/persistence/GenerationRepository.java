@@ -114,15 +114,6 @@ final class GenerationRepository {
                 .map(GenerationEntity::toGeneration);
     }
 
-    static Optional<Generation> findActiveGeneration(Session session, UserId owner, ProjectId projectId) {
-        return session.createSelectionQuery(OWNED_GENERATIONS + " and g.activeProjectId = :project",
-                        GenerationEntity.class)
-                .setParameter("owner", owner.value())
-                .setParameter("project", projectId.value())
-                .uniqueResultOptional()
-                .map(GenerationEntity::toGeneration);
-    }
-
     /** Which generation holds the project, whoever owns it: only to say what a conflict was about. */
     static Optional<GenerationId> activeId(Session session, ProjectId projectId) {
         return session.createSelectionQuery(

@@ -253,7 +253,7 @@ public final class JpaStorage implements ProjectStore, ArtifactStore, Generation
 
     @Override
     public Optional<Generation> findActiveGeneration(UserId owner, ProjectId projectId) {
-        return database.read(session -> GenerationRepository.findActiveGeneration(session, owner, projectId));
+        return database.plainRead(connection -> GenerationRows.findActive(connection, owner, projectId));
     }
 
     @Override

@@ -1,25 +1,17 @@
 package io.artifactpipeline.persistence;
 
-import io.artifactpipeline.core.model.ArtifactError;
-import io.artifactpipeline.core.model.ArtifactId;
-import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
-import io.artifactpipeline.core.model.GenerationItem;
 import io.artifactpipeline.core.model.GenerationState;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.Tier;
 import io.artifactpipeline.core.model.UserId;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,31 +35,12 @@ record RunningGeneration(GenerationId id, ProjectId projectId, UserId owner, Tie
 
     /** The generation as running since {@code started}, with its items as stored. */
     Generation toGeneration(Connection connection, Instant started) throws SQLException {
-        return new Generation(id, projectId, owner, tier, instructions, items(connection), GenerationState.RUNNING,
+        return new Generation(id, projectId, owner, tier, instructions, GenerationRows.items(connection, id), GenerationState.RUNNING,
                 createdAt, started, null);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private List<GenerationItem> items(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select artifact_type, artifact_id, status, error_code, error_message
-                from generation_item where generation_id = ? order by position
-                """)) {
-            select.setObject(1, id.value());
-            try (ResultSet rows = select.executeQuery()) {
-                List<GenerationItem> items = new ArrayList<>();
-                while (rows.next()) {
-                    String code = rows.getString(4);
-                    items.add(new GenerationItem(ArtifactType.valueOf(rows.getString(1)),
-                            new ArtifactId(rows.getObject(2, UUID.class)), GenerationItem.Status.valueOf(rows.getString(3)),
-                            code == null ? null : new ArtifactError(ErrorCode.fromWireName(code), rows.getString(5))));
-                }
-                return items;
-            }
-        }
     }
 }

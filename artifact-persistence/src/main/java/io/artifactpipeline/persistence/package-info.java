@@ -1,6 +1,10 @@
 /**
  * The storage adapter: the core's project, artifact, generation-queue, usage and live-change ports on a
- * relational database through Hibernate 7, on PostgreSQL or, embedded, H2.
+ * relational database, on PostgreSQL or, embedded, H2. Founders' changes and history go through Hibernate 7;
+ * the statements every poll and every generation makes are plain JDBC ({@code ArtifactRows},
+ * {@code ProjectRows}, {@code GenerationRows}, {@code FencedWrites}, the claim and the budget), where the
+ * ORM's sessions and entity loading were most of the cost. The polled reads are also cached in memory
+ * ({@code ArtifactReadCache}).
  * <p>
  * The one entry point is {@link io.artifactpipeline.persistence.JpaStorage#open}, given
  * {@link io.artifactpipeline.persistence.DatabaseSettings}. Flyway owns the schema

@@ -24,7 +24,7 @@ final class LogLineFormatter extends Formatter {
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(160)
                 .append(TIME.format(record.getInstant())).append(' ')
-                .append(String.format("%-5s", levelName(record.getLevel()))).append(' ')
+                .append(levelName(record.getLevel())).append(' ')
                 .append(record.getLoggerName()).append(" [")
                 .append(LogContext.requestId().orElse("-")).append("] ")
                 .append(oneLine(formatMessage(record)));
@@ -36,17 +36,20 @@ final class LogLineFormatter extends Formatter {
         return line.append(System.lineSeparator()).toString();
     }
 
-    /** System.Logger's names (what the code writes) rather than java.util.logging's. */
+    /**
+     * System.Logger's names (what the code writes) rather than java.util.logging's, padded to one width
+     * here rather than by {@code String.format}, which showed in the access log's cost.
+     */
     private static String levelName(Level level) {
         int value = level.intValue();
         if (value >= Level.SEVERE.intValue()) {
             return "ERROR";
         }
         if (value >= Level.WARNING.intValue()) {
-            return "WARN";
+            return "WARN ";
         }
         if (value >= Level.INFO.intValue()) {
-            return "INFO";
+            return "INFO ";
         }
         return value >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
     }

@@ -5,8 +5,6 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,17 +36,13 @@ final class ChangeRows {
                     insert.setString(4, change.kind().name());
                     insert.setString(5, change.status().name());
                     insert.setInt(6, change.versionNumber());
-                    insert.setObject(7, utc(change.at()));
-                    insert.setObject(8, utc(publishedAt));
+                    insert.setObject(7, StoredTime.parameter(change.at()));
+                    insert.setObject(8, StoredTime.parameter(publishedAt));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(StoredTime.of(instant), ZoneOffset.UTC);
     }
 
     static List<Row> after(Session session, long floor) {

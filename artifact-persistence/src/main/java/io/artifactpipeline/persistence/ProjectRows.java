@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ final class ProjectRows {
                     answers.put(pair.get(0).asText(), pair.get(1).asText());
                 }
                 return Optional.of(new Project(id, owner, row.getString(1), row.getString(2), answers,
-                        row.getObject(4, OffsetDateTime.class).toInstant()));
+                        StoredTime.read(row, 4)));
             }
         }
     }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,18 +28,13 @@ record RunningGeneration(GenerationId id, ProjectId projectId, UserId owner, Tie
     static RunningGeneration read(ResultSet row) throws SQLException {
         return new RunningGeneration(new GenerationId(row.getObject(1, UUID.class)),
                 new ProjectId(row.getObject(2, UUID.class)), new UserId(row.getString(3)), Tier.valueOf(row.getString(4)),
-                Optional.ofNullable(row.getString(5)), instant(row, 6), instant(row, 7), row.getLong(8),
-                StoredTime.of(instant(row, 9)));
+                Optional.ofNullable(row.getString(5)), StoredTime.read(row, 6), StoredTime.read(row, 7), row.getLong(8),
+                StoredTime.of(StoredTime.read(row, 9)));
     }
 
     /** The generation as running since {@code started}, with its items as stored. */
     Generation toGeneration(Connection connection, Instant started) throws SQLException {
         return new Generation(id, projectId, owner, tier, instructions, GenerationRows.items(connection, id), GenerationState.RUNNING,
                 createdAt, started, null);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

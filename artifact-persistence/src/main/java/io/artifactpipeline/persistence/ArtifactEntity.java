@@ -6,7 +6,6 @@ import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Lineage;
 import io.artifactpipeline.core.model.ProjectId;
 import jakarta.persistence.Column;
@@ -84,8 +83,8 @@ class ArtifactEntity {
         previousContent = artifact.previousContent();
         editedSections = List.copyOf(artifact.editedSections());
         status = artifact.status();
-        errorCode = artifact.error() == null ? null : artifact.error().code().wireName();
-        errorMessage = artifact.error() == null ? null : ErrorMessages.fit(artifact.error().message());
+        errorCode = ErrorColumns.code(artifact.error());
+        errorMessage = ErrorColumns.message(artifact.error());
         schemaVersion = artifact.schemaVersion();
         updatedAt = StoredTime.of(artifact.updatedAt());
         writtenFrom = WrittenFrom.column(artifact.writtenFrom());
@@ -125,7 +124,7 @@ class ArtifactEntity {
     }
 
     Artifact toArtifact() {
-        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), errorMessage);
+        ArtifactError error = ErrorColumns.read(errorCode, errorMessage);
         return new Artifact(new ArtifactId(id), new ProjectId(projectId), type, versionNumber, currentContent,
                 previousContent, editedSections, annotations.stream().map(AnnotationEntity::toAnnotation).toList(),
                 status, error, schemaVersion, createdAt, updatedAt, rowVersion,

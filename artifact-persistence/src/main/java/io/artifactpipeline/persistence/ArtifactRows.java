@@ -8,7 +8,6 @@ import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactProgress;
 import io.artifactpipeline.core.model.ArtifactStatus;
 import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Lineage;
 import io.artifactpipeline.core.model.ProjectId;
 import io.artifactpipeline.core.model.UserId;
@@ -17,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -102,12 +100,9 @@ final class ArtifactRows {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                String errorCode = row.getString(5);
-                ArtifactError error = errorCode == null ? null
-                        : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(6));
                 return Optional.of(new ArtifactReadCache.Found<>(owner, new ProjectId(row.getObject(1, UUID.class)),
                         new ArtifactProgress(ArtifactStatus.valueOf(row.getString(2)), row.getInt(3),
-                                row.getObject(4, OffsetDateTime.class).toInstant(), error)));
+                                StoredTime.read(row, 4), ErrorColumns.read(row.getString(5), row.getString(6)))));
             }
         }
     }
@@ -121,7 +116,7 @@ final class ArtifactRows {
                 List<Annotation> annotations = new ArrayList<>();
                 while (rows.next()) {
                     annotations.add(new Annotation(new AnnotationId(rows.getObject(1, UUID.class)), rows.getString(2),
-                            rows.getString(3), rows.getObject(4, OffsetDateTime.class).toInstant()));
+                            rows.getString(3), StoredTime.read(rows, 4)));
                 }
                 return annotations;
             }
@@ -147,13 +142,12 @@ final class ArtifactRows {
     }
 
     private static Artifact artifact(ResultSet row, List<Annotation> annotations) throws SQLException {
-        String errorCode = row.getString(9);
-        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), row.getString(10));
+        ArtifactError error = ErrorColumns.read(row.getString(9), row.getString(10));
         return new Artifact(new ArtifactId(row.getObject(1, UUID.class)), new ProjectId(row.getObject(2, UUID.class)),
                 ArtifactType.valueOf(row.getString(3)), row.getInt(4), JsonText.object(row.getString(5)),
                 JsonText.object(row.getString(6)), JsonText.strings(row.getString(7)), annotations,
                 ArtifactStatus.valueOf(row.getString(8)), error, row.getInt(11),
-                row.getObject(12, OffsetDateTime.class).toInstant(), row.getObject(13, OffsetDateTime.class).toInstant(),
+                StoredTime.read(row, 12), StoredTime.read(row, 13),
                 row.getLong(14), new Lineage(row.getInt(15), WrittenFrom.value(JsonText.object(row.getString(16))), Map.of()));
     }
 }

@@ -36,7 +36,7 @@ final class FencedWrites {
                 StoredTime.of(held.databaseNow().plus(leaseLength)));
         try (PreparedStatement update = connection.prepareStatement(
                 "update generation set lease_expires_at = ? where id = ?")) {
-            update.setObject(1, LockedArtifact.utc(renewed.expiresAt()));
+            update.setObject(1, StoredTime.parameter(renewed.expiresAt()));
             update.setObject(2, lease.generationId().value());
             update.executeUpdate();
         }
@@ -73,7 +73,7 @@ final class FencedWrites {
                 where id = ?
                 """)) {
             update.setString(1, finished.state().name());
-            update.setObject(2, LockedArtifact.utc(finished.finishedAt()));
+            update.setObject(2, StoredTime.parameter(finished.finishedAt()));
             update.setObject(3, lease.generationId().value());
             update.executeUpdate();
         }
@@ -127,7 +127,7 @@ final class FencedWrites {
             insert.setInt(4, revision.versionNumber());
             insert.setString(5, revision.source().name());
             insert.setString(6, revision.actor());
-            insert.setObject(7, LockedArtifact.utc(revision.createdAt()));
+            insert.setObject(7, StoredTime.parameter(revision.createdAt()));
             insert.setString(8, JsonText.of(revision.sections()));
             insert.setString(9, JsonText.of(revision.content()));
             insert.setString(10, JsonText.of(revision.editedSections()));
@@ -148,8 +148,8 @@ final class FencedWrites {
                 where generation_id = ? and artifact_type = ?
                 """)) {
             update.setString(1, status.name());
-            update.setString(2, error == null ? null : error.code().wireName());
-            update.setString(3, error == null ? null : ErrorMessages.fit(error.message()));
+            update.setString(2, ErrorColumns.code(error));
+            update.setString(3, ErrorColumns.message(error));
             update.setObject(4, lease.generationId().value());
             update.setString(5, artifact.type().name());
             update.executeUpdate();

@@ -1,9 +1,7 @@
 package io.artifactpipeline.persistence;
 
-import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.GenerationItem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,7 +32,6 @@ class GenerationItemEntity {
     }
 
     GenerationItem toItem() {
-        ArtifactError error = errorCode == null ? null : new ArtifactError(ErrorCode.fromWireName(errorCode), errorMessage);
-        return new GenerationItem(artifactType, new ArtifactId(artifactId), status, error);
+        return new GenerationItem(artifactType, new ArtifactId(artifactId), status, ErrorColumns.read(errorCode, errorMessage));
     }
 }

@@ -1,9 +1,7 @@
 package io.artifactpipeline.persistence;
 
-import io.artifactpipeline.core.model.ArtifactError;
 import io.artifactpipeline.core.model.ArtifactId;
 import io.artifactpipeline.core.model.ArtifactType;
-import io.artifactpipeline.core.model.ErrorCode;
 import io.artifactpipeline.core.model.Generation;
 import io.artifactpipeline.core.model.GenerationId;
 import io.artifactpipeline.core.model.GenerationItem;
@@ -16,8 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +40,7 @@ final class GenerationRows {
                 GenerationId id = new GenerationId(row.getObject(1, UUID.class));
                 return Optional.of(new Generation(id, project, new UserId(row.getString(8)), Tier.valueOf(row.getString(2)),
                         Optional.ofNullable(row.getString(3)), items(connection, id),
-                        GenerationState.valueOf(row.getString(4)), instant(row, 5), instant(row, 6), instant(row, 7)));
+                        GenerationState.valueOf(row.getString(4)), StoredTime.read(row, 5), StoredTime.read(row, 6), StoredTime.read(row, 7)));
             }
         }
     }
@@ -59,18 +55,12 @@ final class GenerationRows {
             try (ResultSet rows = select.executeQuery()) {
                 List<GenerationItem> items = new ArrayList<>();
                 while (rows.next()) {
-                    String code = rows.getString(4);
                     items.add(new GenerationItem(ArtifactType.valueOf(rows.getString(1)),
                             new ArtifactId(rows.getObject(2, UUID.class)), GenerationItem.Status.valueOf(rows.getString(3)),
-                            code == null ? null : new ArtifactError(ErrorCode.fromWireName(code), rows.getString(5))));
+                            ErrorColumns.read(rows.getString(4), rows.getString(5))));
                 }
                 return items;
             }
         }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

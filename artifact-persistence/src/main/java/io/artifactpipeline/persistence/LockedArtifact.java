@@ -10,9 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +36,7 @@ record LockedArtifact(UUID id, long rowVersion, int headRevision) {
     /** Every field the worker wrote except annotations, which live in their own rows; returns it as saved. */
     Artifact overwrite(Connection connection, Vendor vendor, Artifact from, int newHead) throws SQLException {
         String json = vendor.jsonParameter();
-        ArtifactError error = from.error() == null ? null
-                : new ArtifactError(from.error().code(), ErrorMessages.fit(from.error().message()));
+        ArtifactError error = ErrorColumns.stored(from.error());
         try (PreparedStatement update = connection.prepareStatement("""
                 update artifact set version_number = ?, current_content = %s, previous_content = %s,
                     edited_sections = %s, status = ?, error_code = ?, error_message = ?, schema_version = ?,
@@ -52,10 +48,10 @@ record LockedArtifact(UUID id, long rowVersion, int headRevision) {
             update.setString(3, JsonText.of(from.previousContent()));
             update.setString(4, JsonText.of(from.editedSections()));
             update.setString(5, from.status().name());
-            update.setString(6, error == null ? null : error.code().wireName());
-            update.setString(7, error == null ? null : error.message());
+            update.setString(6, ErrorColumns.code(error));
+            update.setString(7, ErrorColumns.message(error));
             update.setInt(8, from.schemaVersion());
-            update.setObject(9, utc(from.updatedAt()));
+            update.setObject(9, StoredTime.parameter(from.updatedAt()));
             update.setString(10, JsonText.of(WrittenFrom.column(from.writtenFrom())));
             update.setInt(11, newHead);
             update.setLong(12, rowVersion + 1);
@@ -68,9 +64,5 @@ record LockedArtifact(UUID id, long rowVersion, int headRevision) {
                 from.previousContent(), List.copyOf(from.editedSections()), annotations, from.status(), error,
                 from.schemaVersion(), StoredTime.of(from.createdAt()), StoredTime.of(from.updatedAt()), rowVersion + 1,
                 new Lineage(newHead, WrittenFrom.value(WrittenFrom.column(from.writtenFrom())), Map.of()));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(StoredTime.of(instant), ZoneOffset.UTC);
     }
 }

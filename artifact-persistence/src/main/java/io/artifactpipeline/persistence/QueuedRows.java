@@ -33,9 +33,9 @@ final class QueuedRows {
             insert.setString(4, generation.tier().name());
             insert.setString(5, generation.instructions().orElse(null));
             insert.setString(6, generation.state().name());
-            insert.setObject(7, LockedArtifact.utc(generation.createdAt()));
-            insert.setObject(8, LockedArtifact.utc(generation.startedAt()));
-            insert.setObject(9, LockedArtifact.utc(generation.finishedAt()));
+            insert.setObject(7, StoredTime.parameter(generation.createdAt()));
+            insert.setObject(8, StoredTime.parameter(generation.startedAt()));
+            insert.setObject(9, StoredTime.parameter(generation.finishedAt()));
             insert.setObject(10, active ? generation.projectId().value() : null);
             if (active) {
                 insert.setInt(11, slot);
@@ -67,11 +67,11 @@ final class QueuedRows {
                 insert.setString(6, JsonText.of(artifact.previousContent()));
                 insert.setString(7, JsonText.of(artifact.editedSections()));
                 insert.setString(8, artifact.status().name());
-                insert.setString(9, artifact.error() == null ? null : artifact.error().code().wireName());
-                insert.setString(10, artifact.error() == null ? null : ErrorMessages.fit(artifact.error().message()));
+                insert.setString(9, ErrorColumns.code(artifact.error()));
+                insert.setString(10, ErrorColumns.message(artifact.error()));
                 insert.setInt(11, artifact.schemaVersion());
-                insert.setObject(12, LockedArtifact.utc(artifact.createdAt()));
-                insert.setObject(13, LockedArtifact.utc(artifact.updatedAt()));
+                insert.setObject(12, StoredTime.parameter(artifact.createdAt()));
+                insert.setObject(13, StoredTime.parameter(artifact.updatedAt()));
                 insert.setLong(14, artifact.rowVersion() + 1);
                 insert.setString(15, JsonText.of(WrittenFrom.column(artifact.writtenFrom())));
                 insert.addBatch();
@@ -95,8 +95,8 @@ final class QueuedRows {
                 insert.setString(4, item.type().name());
                 insert.setObject(5, item.artifactId().value());
                 insert.setString(6, item.status().name());
-                insert.setString(7, item.error() == null ? null : item.error().code().wireName());
-                insert.setString(8, item.error() == null ? null : ErrorMessages.fit(item.error().message()));
+                insert.setString(7, ErrorColumns.code(item.error()));
+                insert.setString(8, ErrorColumns.message(item.error()));
                 insert.addBatch();
             }
             insert.executeBatch();

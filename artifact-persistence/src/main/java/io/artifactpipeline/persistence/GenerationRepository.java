@@ -126,7 +126,7 @@ final class GenerationRepository {
     /**
      * Judged and leased by the database's time, so that every server sees the same expiry. Plain JDBC: it
      * runs once per generation, and through the ORM it cost a statement more and most of its CPU. The run's
-     * starting point (the project, its artifacts) is read in the same transaction, read-only.
+     * starting point (the project, its artifacts) is read in the same transaction.
      */
     static Optional<ClaimedGeneration> claimNext(Connection connection, String workerId, Duration leaseLength)
             throws SQLException {
@@ -154,10 +154,10 @@ final class GenerationRepository {
                     fencing_token = ?, lease_expires_at = ?
                 where id = ?
                 """)) {
-            update.setObject(1, LockedArtifact.utc(started));
+            update.setObject(1, StoredTime.parameter(started));
             update.setString(2, lease.workerId());
             update.setLong(3, lease.fencingToken());
-            update.setObject(4, LockedArtifact.utc(lease.expiresAt()));
+            update.setObject(4, StoredTime.parameter(lease.expiresAt()));
             update.setObject(5, lease.generationId().value());
             update.executeUpdate();
         }

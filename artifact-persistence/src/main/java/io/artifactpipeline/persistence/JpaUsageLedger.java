@@ -31,7 +31,7 @@ final class JpaUsageLedger implements UsageLedger {
 
     @Override
     public long tokensUsed(UserId user, LocalDate day) {
-        return database.read(session -> session.doReturningWork(connection -> {
+        return database.plainRead(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens
                                         + reserved_tokens), 0)
@@ -44,7 +44,7 @@ final class JpaUsageLedger implements UsageLedger {
                     return total.getLong(1);
                 }
             }
-        }));
+        });
     }
 
     @Override

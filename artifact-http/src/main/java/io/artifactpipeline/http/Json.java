@@ -79,9 +79,7 @@ final class Json {
 
     /** A body already written as JSON (see {@link RenderedArtifacts}). */
     static void sendJson(ServerResponse response, Status status, byte[] json) {
-        response.status(status);
-        response.header(HeaderNames.CONTENT_TYPE, APPLICATION_JSON);
-        response.send(json);
+        writeBytes(response, status, APPLICATION_JSON, json);
     }
 
     static byte[] bytes(Object value) {
@@ -93,7 +91,10 @@ final class Json {
     }
 
     private static void write(ServerResponse response, Status status, String contentType, Object body) {
-        byte[] bytes = bytes(body);
+        writeBytes(response, status, contentType, bytes(body));
+    }
+
+    private static void writeBytes(ServerResponse response, Status status, String contentType, byte[] bytes) {
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, contentType);
         response.send(bytes);
